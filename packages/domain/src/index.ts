@@ -11,3 +11,4 @@ export * from './schedule';
 export * from './followup';
 export * from './policy';
 export * from './matching';
+export * from './regions';
