@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '妈妈岗',
+  enablePullDownRefresh: true,
+})
