@@ -1,0 +1,21 @@
+import { Module, type DynamicModule, type ForwardReference, type Type } from '@nestjs/common';
+import { ConfigModule, type AppConfig } from './config';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './modules/health/health.module';
+import { RegionsModule } from './modules/regions/regions.module';
+
+export type ModuleImport = Type<unknown> | DynamicModule | Promise<DynamicModule> | ForwardReference;
+
+/** The application. A new feature module is added to FEATURE_MODULES. */
+const FEATURE_MODULES: ModuleImport[] = [HealthModule, RegionsModule];
+
+@Module({})
+export class AppModule {
+  /** `extraImports` lets tests mount test-only controllers on the real application. */
+  static forRoot(config: AppConfig, extraImports: readonly ModuleImport[] = []): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ConfigModule.forRoot(config), DatabaseModule, ...FEATURE_MODULES, ...extraImports],
+    };
+  }
+}

@@ -1,0 +1,75 @@
+export const NODE_ENVS = ['development', 'production', 'test'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface WechatConfig {
+  /** Absent in development when only the demo sign-in is used. */
+  readonly appId: string | undefined;
+  readonly appSecret: string | undefined;
+  readonly apiBase: string;
+}
+
+/** The fields of {@link AppConfig}, as {@link loadConfig} produces them. */
+export interface AppConfigValues {
+  readonly nodeEnv: NodeEnv;
+  readonly port: number;
+  readonly host: string;
+  readonly logLevel: LogLevel;
+  /** Set: use that PostgreSQL. Unset: start the embedded PGlite in {@link dataDir}. */
+  readonly databaseUrl: string | undefined;
+  /** Absolute folder of the embedded database (and of generated development secrets). */
+  readonly dataDir: string;
+  readonly dbPoolSize: number;
+  /** At least 32 characters; signs access tokens. */
+  readonly tokenSecret: string;
+  /** 32 bytes: AES-256 key for identity numbers at rest. */
+  readonly idEncryptionKey: Buffer;
+  /** 32 bytes: HMAC key for looking identity numbers up without decrypting them. */
+  readonly idHashKey: Buffer;
+  readonly wechat: WechatConfig;
+  readonly devLogin: boolean;
+  readonly seedDemo: boolean;
+  /** Absolute folder of built H5 pages served at `/`, if any. */
+  readonly h5Dir: string | undefined;
+  /** Largest accepted request body, in bytes. */
+  readonly bodyLimit: number;
+}
+
+/**
+ * Validated configuration. A class rather than an interface so that it is its own
+ * injection token: `constructor(private readonly config: AppConfig)` needs no @Inject().
+ */
+export class AppConfig implements AppConfigValues {
+  readonly nodeEnv!: NodeEnv;
+  readonly port!: number;
+  readonly host!: string;
+  readonly logLevel!: LogLevel;
+  readonly databaseUrl!: string | undefined;
+  readonly dataDir!: string;
+  readonly dbPoolSize!: number;
+  readonly tokenSecret!: string;
+  readonly idEncryptionKey!: Buffer;
+  readonly idHashKey!: Buffer;
+  readonly wechat!: WechatConfig;
+  readonly devLogin!: boolean;
+  readonly seedDemo!: boolean;
+  readonly h5Dir!: string | undefined;
+  readonly bodyLimit!: number;
+
+  constructor(values: AppConfigValues) {
+    Object.assign(this, values);
+    // Configuration is read once at start; freezing catches code that would mutate it per request.
+    Object.freeze(this.wechat);
+    Object.freeze(this);
+  }
+
+  get isProduction(): boolean {
+    return this.nodeEnv === 'production';
+  }
+
+  get usesEmbeddedDatabase(): boolean {
+    return this.databaseUrl === undefined;
+  }
+}

@@ -1,0 +1,200 @@
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { AppConfig, LOG_LEVELS, NODE_ENVS, type LogLevel, type NodeEnv } from './app-config';
+import { ConfigError, type ConfigIssue } from './config-error';
+import { GENERATED_SECRETS, loadOrCreateDevSecrets, type GeneratedSecret } from './dev-secrets';
+import { findRepoRoot } from './repo-root';
+
+/** Every variable the API reads; anything else in the environment is ignored. */
+export type EnvVar =
+  | 'NODE_ENV'
+  | 'PORT'
+  | 'HOST'
+  | 'LOG_LEVEL'
+  | 'DATABASE_URL'
+  | 'DATA_DIR'
+  | 'DB_POOL_SIZE'
+  | 'TOKEN_SECRET'
+  | 'ID_ENCRYPTION_KEY'
+  | 'ID_HASH_KEY'
+  | 'WECHAT_APP_ID'
+  | 'WECHAT_APP_SECRET'
+  | 'WECHAT_API_BASE'
+  | 'DEV_LOGIN'
+  | 'SEED_DEMO'
+  | 'H5_DIR';
+
+export type ConfigEnv = Partial<Record<EnvVar, string | undefined>>;
+
+export interface LoadedConfig {
+  readonly config: AppConfig;
+  /** Things the operator should know but that do not stop the start, e.g. generated secrets. */
+  readonly warnings: readonly string[];
+}
+
+export const DEFAULT_PORT = 3000;
+export const DEFAULT_HOST = '0.0.0.0';
+export const DEFAULT_DB_POOL_SIZE = 10;
+export const DEFAULT_WECHAT_API_BASE = 'https://api.weixin.qq.com';
+/** Big enough for any form of the product, small enough that a client cannot tie up memory. */
+export const BODY_LIMIT_BYTES = 256 * 1024;
+const MIN_TOKEN_SECRET_LENGTH = 32;
+
+/**
+ * Reads and validates the configuration. Throws {@link ConfigError} naming every bad
+ * variable; main.ts turns that into exit code 1. Outside production, missing secrets are
+ * generated once and kept in DATA_DIR (the only side effect).
+ */
+export function loadConfig(env: ConfigEnv = process.env): LoadedConfig {
+  const issues: ConfigIssue[] = [];
+  const warnings: string[] = [];
+  const issue = (variable: EnvVar, problem: string): void => {
+    issues.push({ variable, problem });
+  };
+  // An empty value (`FOO=` in an env file) means "not set", as most tools read it.
+  const read = (name: EnvVar): string | undefined => {
+    const value = env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  };
+
+  const nodeEnv = parseEnum<NodeEnv>(read('NODE_ENV'), NODE_ENVS, 'development', (p) => issue('NODE_ENV', p));
+  const production = nodeEnv === 'production';
+  const port = parseInteger(read('PORT'), DEFAULT_PORT, 0, 65535, (p) => issue('PORT', p));
+  const host = read('HOST') ?? DEFAULT_HOST;
+  const logLevel = parseEnum<LogLevel>(read('LOG_LEVEL'), LOG_LEVELS, 'info', (p) => issue('LOG_LEVEL', p));
+
+  const databaseUrl = read('DATABASE_URL');
+  if (databaseUrl !== undefined && !isUrl(databaseUrl, ['postgres:', 'postgresql:'])) {
+    issue('DATABASE_URL', 'must be a postgres:// or postgresql:// URL');
+  }
+  const dataDirValue = read('DATA_DIR');
+  const dataDir = dataDirValue !== undefined ? resolve(dataDirValue) : join(findRepoRoot(), '.data', 'pglite');
+  const dbPoolSize = parseInteger(read('DB_POOL_SIZE'), DEFAULT_DB_POOL_SIZE, 1, 100, (p) => issue('DB_POOL_SIZE', p));
+
+  // Secrets: required in production; elsewhere generated once and remembered in DATA_DIR.
+  const secretValues: Partial<Record<GeneratedSecret, string>> = {};
+  for (const name of GENERATED_SECRETS) secretValues[name] = read(name);
+  const missing = GENERATED_SECRETS.filter((name) => secretValues[name] === undefined);
+  if (missing.length > 0) {
+    if (production) {
+      for (const name of missing) issue(name, 'is required when NODE_ENV=production');
+    } else {
+      try {
+        const dev = loadOrCreateDevSecrets(dataDir, missing);
+        for (const name of missing) secretValues[name] = dev.values[name];
+        const verb = dev.created.length > 0 ? 'generated and saved' : 'read';
+        warnings.push(
+          `${missing.join(', ')} not set: ${verb} development value(s) in ${dev.file}. Set them explicitly in production.`,
+        );
+      } catch (error) {
+        issue(missing[0]!, `not set, and no development value could be kept in DATA_DIR: ${(error as Error).message}`);
+      }
+    }
+  }
+  const tokenSecret = secretValues.TOKEN_SECRET ?? '';
+  if (secretValues.TOKEN_SECRET !== undefined && tokenSecret.length < MIN_TOKEN_SECRET_LENGTH) {
+    issue('TOKEN_SECRET', `must be at least ${MIN_TOKEN_SECRET_LENGTH} characters long (got ${tokenSecret.length})`);
+  }
+  const idEncryptionKey = parseKey(secretValues.ID_ENCRYPTION_KEY, (p) => issue('ID_ENCRYPTION_KEY', p));
+  const idHashKey = parseKey(secretValues.ID_HASH_KEY, (p) => issue('ID_HASH_KEY', p));
+  if (idEncryptionKey.length === 32 && idEncryptionKey.equals(idHashKey)) {
+    // One key for both would let a leak of either undo the other's protection.
+    issue('ID_HASH_KEY', 'must differ from ID_ENCRYPTION_KEY');
+  }
+
+  const wechatAppId = read('WECHAT_APP_ID');
+  const wechatAppSecret = read('WECHAT_APP_SECRET');
+  if ((wechatAppId === undefined) !== (wechatAppSecret === undefined)) {
+    issue(wechatAppId === undefined ? 'WECHAT_APP_ID' : 'WECHAT_APP_SECRET', 'must be set together with its pair (WECHAT_APP_ID and WECHAT_APP_SECRET)');
+  } else if (wechatAppId === undefined && production) {
+    warnings.push('WECHAT_APP_ID and WECHAT_APP_SECRET are not set: WeChat sign-in will not work.');
+  }
+  const wechatApiBase = (read('WECHAT_API_BASE') ?? DEFAULT_WECHAT_API_BASE).replace(/\/+$/, '');
+  if (!isUrl(wechatApiBase, ['https:', 'http:'])) issue('WECHAT_API_BASE', 'must be an http(s) URL');
+
+  const devLogin = parseBoolean(read('DEV_LOGIN'), false, (p) => issue('DEV_LOGIN', p));
+  if (devLogin && production) {
+    issue('DEV_LOGIN', 'the demo sign-in lets anyone act as any user; it is refused when NODE_ENV=production');
+  }
+  // Demo data belongs to a local trial on the embedded database, never by default to a real one.
+  const seedDemo = parseBoolean(read('SEED_DEMO'), databaseUrl === undefined && !production, (p) => issue('SEED_DEMO', p));
+
+  const h5DirValue = read('H5_DIR');
+  const h5Dir = h5DirValue !== undefined ? resolve(h5DirValue) : undefined;
+  if (h5Dir !== undefined && !isDirectory(h5Dir)) issue('H5_DIR', `${h5Dir} is not a folder`);
+
+  if (issues.length > 0) throw new ConfigError(issues);
+
+  const config = new AppConfig({
+    nodeEnv,
+    port,
+    host,
+    logLevel,
+    databaseUrl,
+    dataDir,
+    dbPoolSize,
+    tokenSecret,
+    idEncryptionKey,
+    idHashKey,
+    wechat: { appId: wechatAppId, appSecret: wechatAppSecret, apiBase: wechatApiBase },
+    devLogin,
+    seedDemo,
+    h5Dir,
+    bodyLimit: BODY_LIMIT_BYTES,
+  });
+  return { config, warnings };
+}
+
+function parseEnum<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, fail: (p: string) => void): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  fail(`must be one of ${allowed.join(', ')} (got "${value}")`);
+  return fallback;
+}
+
+function parseInteger(value: string | undefined, fallback: number, min: number, max: number, fail: (p: string) => void): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    fail(`must be a whole number from ${min} to ${max} (got "${value}")`);
+    return fallback;
+  }
+  return Number(value);
+}
+
+function parseBoolean(value: string | undefined, fallback: boolean, fail: (p: string) => void): boolean {
+  if (value === undefined) return fallback;
+  const lower = value.toLowerCase();
+  if (lower === 'true' || lower === '1') return true;
+  if (lower === 'false' || lower === '0') return false;
+  fail(`must be true or false (got "${value}")`);
+  return fallback;
+}
+
+/** A 32-byte key written as 64 hex characters or as base64 (standard or URL-safe). */
+function parseKey(value: string | undefined, fail: (p: string) => void): Buffer {
+  if (value === undefined) return Buffer.alloc(0); // already reported as missing
+  let key: Buffer | undefined;
+  if (/^[0-9a-fA-F]{64}$/.test(value)) key = Buffer.from(value, 'hex');
+  else if (/^[A-Za-z0-9+/_-]{43}=?$/.test(value)) key = Buffer.from(value, value.includes('-') || value.includes('_') ? 'base64url' : 'base64');
+  if (key?.length !== 32) {
+    fail('must be a 32-byte key written as 64 hex characters or 44 base64 characters (e.g. `openssl rand -hex 32`)');
+    return Buffer.alloc(0);
+  }
+  return key;
+}
+
+function isUrl(value: string, protocols: readonly string[]): boolean {
+  try {
+    return protocols.includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
