@@ -8,11 +8,17 @@ import { AllExceptionsFilter, validationException } from './common/errors';
 import { NestPinoLogger } from './common/logging/nest-pino-logger';
 import { loggerOptions } from './common/logging/logger-options';
 import type { AppConfig } from './config';
+import type { Clock } from './common/clock/clock';
 
 export interface CreateAppOptions {
   /** Extra modules mounted next to the features (tests: test-only controllers). */
   readonly imports?: readonly ModuleImport[];
+  /** Replaces the system clock (tests that move time). */
+  readonly clock?: Clock;
 }
+
+/** Every API route lives under /api; /health and /docs stay at the root for probes and people. */
+export const API_PREFIX = 'api';
 
 export const OPENAPI_PATH = 'docs';
 
@@ -25,13 +31,14 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     logger: loggerOptions(config.logLevel),
     bodyLimit: config.bodyLimit,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.imports), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.imports, options.clock), adapter, {
     logger: new NestPinoLogger(adapter.getInstance().log),
     // Let start-up errors (bad DATABASE_URL, failing migration) reach the caller, which
     // logs them and exits 1; the default aborts the process without a useful message.
     abortOnError: false,
   });
 
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalPipes(
     new ValidationPipe({

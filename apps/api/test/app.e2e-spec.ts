@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Module, Post } from '@nestjs/common';
 import { IsInt, IsNotEmpty, IsOptional, IsString, Min } from 'class-validator';
 import { CommonException } from '../src/common/errors';
+import { Public } from '../src/modules/auth/access.decorators';
 import { createTestApp, type TestApp } from './support/test-app';
 
 // A test-only controller: the real pipe, filter and parser limits, with inputs we control.
@@ -15,6 +16,7 @@ class EchoDto {
   age?: number;
 }
 
+@Public()
 @Controller('__test')
 class ProbeController {
   @Post('echo')
@@ -61,12 +63,12 @@ describe('the HTTP application', () => {
   });
 
   it('accepts a valid body, transformed into the DTO class', async () => {
-    const res = await t.http.post('/__test/echo').send({ name: '王芳', age: 31 }).expect(201);
+    const res = await t.http.post('/api/__test/echo').send({ name: '王芳', age: 31 }).expect(201);
     expect(res.body).toEqual({ name: '王芳', age: 31, isDto: true });
   });
 
   it('rejects an unknown body field with VALIDATION_FAILED naming it', async () => {
-    const res = await t.http.post('/__test/echo').send({ name: '王芳', isAdmin: true }).expect(400);
+    const res = await t.http.post('/api/__test/echo').send({ name: '王芳', isAdmin: true }).expect(400);
     expect(res.body).toEqual({
       code: 'VALIDATION_FAILED',
       message: '请求参数有误，请检查后重试',
@@ -75,7 +77,7 @@ describe('the HTTP application', () => {
   });
 
   it('lists every field at fault, with the DTO’s own Chinese messages', async () => {
-    const res = await t.http.post('/__test/echo').send({ name: '', age: -1 }).expect(400);
+    const res = await t.http.post('/api/__test/echo').send({ name: '', age: -1 }).expect(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(res.body.details).toEqual(
       expect.arrayContaining([
@@ -86,14 +88,14 @@ describe('the HTTP application', () => {
   });
 
   it('answers malformed JSON with 400 VALIDATION_FAILED', async () => {
-    const res = await t.http.post('/__test/echo').set('content-type', 'application/json').send('{"name": ').expect(400);
+    const res = await t.http.post('/api/__test/echo').set('content-type', 'application/json').send('{"name": ').expect(400);
     expect(res.body).toEqual({ code: 'VALIDATION_FAILED', message: '请求参数有误，请检查后重试' });
   });
 
   it('refuses a body over the limit with 413 PAYLOAD_TOO_LARGE', async () => {
     const res = await t.app.inject({
       method: 'POST',
-      url: '/__test/echo',
+      url: '/api/__test/echo',
       headers: { 'content-type': 'application/json' },
       payload: JSON.stringify({ name: 'x'.repeat(t.config.bodyLimit) }),
     });
@@ -102,13 +104,13 @@ describe('the HTTP application', () => {
   });
 
   it('answers an unexpected error with 500 INTERNAL and nothing of the error', async () => {
-    const res = await t.http.get('/__test/boom').expect(500);
+    const res = await t.http.get('/api/__test/boom').expect(500);
     expect(res.body).toEqual({ code: 'INTERNAL', message: '系统繁忙，请稍后再试' });
     expect(res.text).not.toContain('hunter2');
   });
 
   it('sends an AppException as its own code and message', async () => {
-    const res = await t.http.get('/__test/conflict').expect(409);
+    const res = await t.http.get('/api/__test/conflict').expect(409);
     expect(res.body).toEqual({ code: 'CONFLICT', message: '该岗位已下架' });
   });
 

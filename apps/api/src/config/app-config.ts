@@ -28,6 +28,8 @@ export interface AppConfigValues {
   readonly idEncryptionKey: Buffer;
   /** 32 bytes: HMAC key for looking identity numbers up without decrypting them. */
   readonly idHashKey: Buffer;
+  /** Earlier encryption keys, still accepted for reading (key rotation). */
+  readonly previousIdEncryptionKeys: readonly Buffer[];
   readonly wechat: WechatConfig;
   readonly devLogin: boolean;
   readonly seedDemo: boolean;
@@ -52,6 +54,7 @@ export class AppConfig implements AppConfigValues {
   readonly tokenSecret!: string;
   readonly idEncryptionKey!: Buffer;
   readonly idHashKey!: Buffer;
+  readonly previousIdEncryptionKeys!: readonly Buffer[];
   readonly wechat!: WechatConfig;
   readonly devLogin!: boolean;
   readonly seedDemo!: boolean;

@@ -17,6 +17,7 @@ export type EnvVar =
   | 'TOKEN_SECRET'
   | 'ID_ENCRYPTION_KEY'
   | 'ID_HASH_KEY'
+  | 'ID_ENCRYPTION_KEY_PREVIOUS'
   | 'WECHAT_APP_ID'
   | 'WECHAT_APP_SECRET'
   | 'WECHAT_API_BASE'
@@ -97,6 +98,12 @@ export function loadConfig(env: ConfigEnv = process.env): LoadedConfig {
   }
   const idEncryptionKey = parseKey(secretValues.ID_ENCRYPTION_KEY, (p) => issue('ID_ENCRYPTION_KEY', p));
   const idHashKey = parseKey(secretValues.ID_HASH_KEY, (p) => issue('ID_HASH_KEY', p));
+  // Key rotation: values sealed with an earlier key stay readable while they are re-encrypted.
+  const previousIdEncryptionKeys = (read('ID_ENCRYPTION_KEY_PREVIOUS') ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter((k) => k !== '')
+    .map((k) => parseKey(k, (p) => issue('ID_ENCRYPTION_KEY_PREVIOUS', p)));
   if (idEncryptionKey.length === 32 && idEncryptionKey.equals(idHashKey)) {
     // One key for both would let a leak of either undo the other's protection.
     issue('ID_HASH_KEY', 'must differ from ID_ENCRYPTION_KEY');
@@ -136,6 +143,7 @@ export function loadConfig(env: ConfigEnv = process.env): LoadedConfig {
     tokenSecret,
     idEncryptionKey,
     idHashKey,
+    previousIdEncryptionKeys,
     wechat: { appId: wechatAppId, appSecret: wechatAppSecret, apiBase: wechatApiBase },
     devLogin,
     seedDemo,

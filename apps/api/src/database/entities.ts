@@ -1,4 +1,6 @@
 import { RegionEntity } from '../modules/regions/region.entity';
+import { UserRoleEntity } from '../modules/users/user-role.entity';
+import { UserEntity } from '../modules/users/user.entity';
 
 /**
  * Every TypeORM entity of the API. Listed by hand (no glob, no autoLoadEntities) so the
@@ -7,4 +9,4 @@ import { RegionEntity } from '../modules/regions/region.entity';
  * `TypeOrmModule.forFeature([...])`; forgetting this list fails at start-up with
  * "No metadata for ...".
  */
-export const ENTITIES: ReadonlyArray<new () => object> = [RegionEntity];
+export const ENTITIES: ReadonlyArray<new () => object> = [RegionEntity, UserEntity, UserRoleEntity];

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
 import type { ModuleImport } from '../../src/app.module';
 import type { AppConfig, ConfigEnv } from '../../src/config';
+import type { Clock } from '../../src/common/clock/clock';
 import { DEFAULT_DB_POOL_SIZE } from '../../src/config/load-config';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { testConfig } from './test-config';
@@ -13,6 +14,8 @@ export interface TestAppOptions {
   readonly env?: ConfigEnv;
   /** Test-only modules (controllers) mounted on the real application. */
   readonly imports?: readonly ModuleImport[];
+  /** A clock the test can move; the system clock otherwise. */
+  readonly clock?: Clock;
 }
 
 export interface TestApp {
@@ -37,7 +40,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   let app: NestFastifyApplication | undefined;
   try {
     const config = testConfig(db.url, options.env);
-    app = await createApp(config, { imports: options.imports });
+    app = await createApp(config, { imports: options.imports, clock: options.clock });
     // Listening on a real port (rather than letting supertest start and stop the server
     // around each request) lets tests send concurrent requests, as clients do.
     await app.listen({ port: 0, host: '127.0.0.1' });

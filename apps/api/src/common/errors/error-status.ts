@@ -25,9 +25,23 @@ export const HEALTH_ERROR_STATUS = {
   DATABASE_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
 } as const satisfies Record<string, HttpStatus>;
 
+export const AUTH_ERROR_STATUS = {
+  WECHAT_NOT_CONFIGURED: HttpStatus.SERVICE_UNAVAILABLE,
+  WECHAT_UNAVAILABLE: HttpStatus.BAD_GATEWAY,
+  WECHAT_LOGIN_FAILED: HttpStatus.UNAUTHORIZED,
+  WECHAT_PHONE_FAILED: HttpStatus.BAD_REQUEST,
+  DEV_LOGIN_DISABLED: HttpStatus.NOT_FOUND,
+  DEMO_USER_NOT_FOUND: HttpStatus.NOT_FOUND,
+  PHONE_INVALID: HttpStatus.BAD_REQUEST,
+  PHONE_TAKEN: HttpStatus.CONFLICT,
+  PHONE_CODE_TOO_SOON: HttpStatus.TOO_MANY_REQUESTS,
+  PHONE_CODE_INVALID: HttpStatus.BAD_REQUEST,
+} as const satisfies Record<string, HttpStatus>;
+
 export const ERROR_STATUS = {
   ...COMMON_ERROR_STATUS,
   ...HEALTH_ERROR_STATUS,
+  ...AUTH_ERROR_STATUS,
 } as const satisfies Record<string, HttpStatus>;
 
 export type CommonErrorCode = keyof typeof COMMON_ERROR_STATUS;
