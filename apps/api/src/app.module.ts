@@ -5,13 +5,14 @@ import { Clock, ClockModule } from './common/clock/clock';
 import { CryptoModule } from './common/crypto/crypto.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { RegionsModule } from './modules/regions/regions.module';
 import { UsersModule } from './modules/users/users.module';
 
 export type ModuleImport = Type<unknown> | DynamicModule | Promise<DynamicModule> | ForwardReference;
 
 /** The application. A new feature module is added to FEATURE_MODULES. */
-const FEATURE_MODULES: ModuleImport[] = [HealthModule, RegionsModule, UsersModule, AuthModule];
+const FEATURE_MODULES: ModuleImport[] = [HealthModule, RegionsModule, UsersModule, AuthModule, NotificationsModule];
 
 @Module({})
 export class AppModule {

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Controller, Get, Module } from '@nestjs/common';
+import { PiiCrypto } from '../src/common/crypto/pii-crypto';
 import { createTestApp, type TestApp } from './support/test-app';
 
 /** A local stand-in for WeChat's servers: the real HTTP client talks to it. */
@@ -157,7 +158,6 @@ describe('sign-in, tokens and phone binding', () => {
   });
 
   it("binds the phone from WeChat's button and joins the mother a station registered with that phone", async () => {
-    const { PiiCrypto } = await import('../src/common/crypto/pii-crypto');
     const crypto = t.app.get(PiiCrypto);
     const [mother] = await t.dataSource.query(
       `INSERT INTO mothers (name, phone_hash, phone_cipher, phone_masked, region_code) VALUES ('李娟', $1, $2, '138****1111', '371002') RETURNING id`,

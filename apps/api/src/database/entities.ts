@@ -1,3 +1,4 @@
+import { NotificationEntity } from '../modules/notifications/notification.entity';
 import { RegionEntity } from '../modules/regions/region.entity';
 import { UserRoleEntity } from '../modules/users/user-role.entity';
 import { UserEntity } from '../modules/users/user.entity';
@@ -9,4 +10,4 @@ import { UserEntity } from '../modules/users/user.entity';
  * `TypeOrmModule.forFeature([...])`; forgetting this list fails at start-up with
  * "No metadata for ...".
  */
-export const ENTITIES: ReadonlyArray<new () => object> = [RegionEntity, UserEntity, UserRoleEntity];
+export const ENTITIES: ReadonlyArray<new () => object> = [RegionEntity, UserEntity, UserRoleEntity, NotificationEntity];
