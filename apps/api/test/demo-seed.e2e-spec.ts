@@ -1,5 +1,5 @@
 import { DemoSeedService } from '../src/modules/demo/demo-seed.service';
-import { DEMO_EMPLOYERS, DEMO_MOTHERS, DEMO_POSTS, DEMO_STAFF } from '../src/modules/demo/demo-data';
+import { DEMO_EMPLOYERS, DEMO_MOTHERS, DEMO_NEWCOMERS, DEMO_POSTS, DEMO_STAFF } from '../src/modules/demo/demo-data';
 import { createTestApp, type TestApp } from './support/test-app';
 
 describe('demo seed on start', () => {
@@ -22,7 +22,7 @@ describe('demo seed on start', () => {
     const users = (await t.http.get('/api/auth/dev/users').expect(200)).body as { demoKey: string; roles: string[] }[];
     const roles = new Set(users.flatMap((u) => u.roles));
     expect(roles).toEqual(new Set(['mother', 'employer_member', 'station_worker', 'official']));
-    expect(users.length).toBe(DEMO_STAFF.length + DEMO_MOTHERS.length + 1);
+    expect(users.length).toBe(DEMO_STAFF.length + DEMO_MOTHERS.length + DEMO_NEWCOMERS.length);
   });
 
   it('stores demo ID numbers and phones only encrypted', async () => {

@@ -16,6 +16,13 @@ const platform = process.env.TARO_ENV || 'weapp'
  */
 const apiBase = process.env.TARO_APP_API ?? (platform === 'h5' ? '' : 'http://127.0.0.1:3000')
 
+/**
+ * The workspace's domain package is plain ES2022 CommonJS (`??`, `?.`, class fields). Taro's
+ * babel only compiles src/ by default; include the package so both builds meet the
+ * browserslist targets (iOS 11, Chrome 61) like our own code.
+ */
+const domainPackage = path.resolve(__dirname, '..', '..', '..', 'packages', 'domain')
+
 /** NutUI is drawn at 375 px wide, our own styles at 750 (Taro's default). */
 function designWidth(input?: unknown): number {
   const file = (input as { file?: string } | undefined)?.file
@@ -36,13 +43,18 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2,
     },
     sourceRoot: 'src',
-    // dist/weapp and dist/h5: the two builds never overwrite each other.
-    outputRoot: `dist/${platform}`,
+    // dist/weapp and dist/h5: the two builds never overwrite each other. TARO_OUTPUT_ROOT builds
+    // elsewhere (e.g. a second H5 build for browser tests while dist/h5 is in use).
+    outputRoot: process.env.TARO_OUTPUT_ROOT || `dist/${platform}`,
     // NutUI React Taro expects plugin-html (a few of its components render HTML tags
     // and measure elements with getBoundingClientRect).
     plugins: ['@tarojs/plugin-html'],
     env: {
       TARO_APP_API: JSON.stringify(apiBase),
+      // WeChat subscribe-message template ids (services/subscribe.ts); empty: not asked.
+      TARO_APP_TMPL_APPLICATION: JSON.stringify(process.env.TARO_APP_TMPL_APPLICATION ?? ''),
+      TARO_APP_TMPL_FILING: JSON.stringify(process.env.TARO_APP_TMPL_FILING ?? ''),
+      TARO_APP_TMPL_APPLICANT: JSON.stringify(process.env.TARO_APP_TMPL_APPLICANT ?? ''),
     },
     defineConstants: {},
     alias: {
@@ -61,6 +73,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     mini: {
       // Move modules used only by one subpackage out of the main package.
       optimizeMainPackage: { enable: true },
+      compile: { include: [domainPackage] },
+      // Stylesheets are per component and do not depend on each other's order.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: {
@@ -77,6 +92,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     h5: {
       publicPath: '/',
+      compile: { include: [domainPackage] },
       staticDirectory: 'static',
       // Hash routes: the API can serve dist/h5 as plain static files, no rewrites.
       router: { mode: 'hash' },
@@ -103,6 +119,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        // Taro splits H5 chunks for the initial load only, so every page chunk carried its own
+        // copy of the domain package and the shared components. One shared async chunk instead.
+        chain.optimization.merge({
+          splitChunks: {
+            cacheGroups: {
+              shared: { name: 'shared', chunks: 'async', minChunks: 2, priority: 5, reuseExistingChunk: true },
+            },
+          },
+        })
       },
     },
   }

@@ -6,23 +6,36 @@ export default defineAppConfig({
     'pages/me/index',
     'pages/post/index',
     'pages/onboarding/index',
+    'pages/login/index',
   ],
   // One subpackage per role, downloaded only when that role opens it.
   subPackages: [
     {
+      // A mother's own records: opened from 我的, not needed for the first screen.
+      root: 'packages/mother',
+      name: 'mother',
+      pages: ['applications/index', 'profile/index', 'resume/index', 'plan/index', 'policies/index', 'help/index', 'fairs/index', 'fair/index', 'live/index', 'sharing/index'],
+    },
+    {
       root: 'packages/employer',
       name: 'employer',
-      pages: ['filing/index', 'posts/index', 'post-form/index', 'applicants/index'],
+      pages: ['filing/index', 'posts/index', 'post-form/index', 'applicants/index', 'sharing/index'],
     },
     {
       root: 'packages/station',
       name: 'station',
-      pages: ['register/index', 'worklist/index', 'mother/index'],
+      pages: ['worklist/index', 'register/index', 'survey/index', 'mother/index'],
     },
     {
       root: 'packages/official',
       name: 'official',
-      pages: ['filings/index', 'dashboard/index'],
+      pages: ['filings/index', 'posts/index', 'dashboard/index'],
+    },
+    {
+      // Fairs for their organisers (stations and officials): publish, check in at the door, results.
+      root: 'packages/fairs',
+      name: 'fairs',
+      pages: ['manage/index', 'form/index', 'desk/index'],
     },
   ],
   window: {
@@ -35,7 +48,7 @@ export default defineAppConfig({
   // Text-only tab bar: no icon files to ship.
   tabBar: {
     color: '#5c5c5c',
-    selectedColor: '#e8556d',
+    selectedColor: '#c73e56',
     backgroundColor: '#ffffff',
     borderStyle: 'white',
     list: [

@@ -22,5 +22,9 @@ declare namespace NodeJS {
     TARO_APP_ID?: string
     /** API base URL (origin, no trailing slash). '' means the page's own origin (H5 served by the API). */
     TARO_APP_API?: string
+    /** WeChat subscribe-message template ids, comma-separated (see services/subscribe.ts). */
+    TARO_APP_TMPL_APPLICATION?: string
+    TARO_APP_TMPL_FILING?: string
+    TARO_APP_TMPL_APPLICANT?: string
   }
 }

@@ -87,6 +87,9 @@ describe('assessMotherEligibility', () => {
     ['a registered-unemployed mother of one', { registeredUnemployedSince: '2024-12-01' }, { eligible: true, blockers: [], stage: 'full_companion', publicWelfare: false }],
     ['an older mother in difficulty', { olderInDifficulty: true }, { eligible: true, blockers: [], stage: 'full_companion', publicWelfare: true }],
     ['a verified second-child mother with one child listed', { secondOrThirdChild: true, registeredUnemployedSince: '2025-01-10' }, { eligible: true, blockers: [], stage: 'full_companion', publicWelfare: true }],
+    ['no birth date stated, a child of two', { birthDate: undefined }, { eligible: true, blockers: [], stage: 'full_companion', publicWelfare: false }],
+    ['no birth date stated, children all over 12', { birthDate: undefined, children: kids([2010, 1]) }, { eligible: false, blockers: ['NO_CHILD_UNDER_12'], stage: null, publicWelfare: false }],
+    ['no birth date stated, a child born in the future', { birthDate: undefined, children: kids([2025, 7]) }, { eligible: false, blockers: ['CHILD_BIRTH_FUTURE'], stage: null, publicWelfare: false }],
   ])('%s', (_name, overrides, expected) => {
     const r = assessMotherEligibility({ ...base, ...overrides });
     expect(r.eligible).toBe(expected.eligible);
@@ -121,6 +124,13 @@ describe('assessMotherEligibility', () => {
     expect(s.registeredUnemployed).toBe(registered);
     expect(s.unemployedMonths).toBe(months);
     expect(s.unemployedHalfYearOrMore).toBe(halfYear);
+  });
+
+  it('without a birth date neither assesses nor mentions her age', () => {
+    const r = assessMotherEligibility({ ...base, birthDate: undefined });
+    expect(r.age).toBeNull();
+    expect(r.retirement).toBeNull();
+    expect(r.reasons).toEqual(['您最小的孩子2岁，属于全程陪伴型（孩子0-3岁）']);
   });
 
   it('reports the youngest child and her age', () => {

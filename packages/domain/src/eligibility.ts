@@ -86,7 +86,12 @@ export function stageForChildAge(totalMonths: number): ChildcareStage | null {
 }
 
 export interface MotherEligibilityInput {
-  birthDate: IsoDate;
+  /**
+   * Omitted when nobody has stated it yet (a mother filling in her own profile gives only her
+   * children): working age is then not assessed and not reported, and a station worker checks it
+   * from her ID card at the desk. Given but malformed, it blocks (BIRTH_DATE_INVALID).
+   */
+  birthDate?: IsoDate;
   /** Defaults to 'worker', the earlier retirement age, so eligibility is never overstated. */
   retirementCategory?: RetirementCategory;
   children: readonly ChildBirth[];
@@ -151,7 +156,9 @@ export function assessMotherEligibility(input: MotherEligibilityInput): MotherEl
 
   let age: YearsMonths | null = null;
   let retirement: RetirementAge | null = null;
-  if (!parseIsoDate(input.birthDate) || input.birthDate > now) {
+  if (input.birthDate === undefined) {
+    // Not stated: nothing to assess, nothing to claim.
+  } else if (!parseIsoDate(input.birthDate) || input.birthDate > now) {
     blockers.push('BIRTH_DATE_INVALID');
     reasons.push('您的出生日期不正确，请核对');
   } else {

@@ -49,12 +49,19 @@ export interface MatchInput {
   distanceKm?: number;
   remote?: boolean;
   takeHome?: boolean;
-  /** Hourly equivalents (see pay.hourlyEquivalent). */
-  hourlyMin: number;
-  hourlyMax: number;
+  /**
+   * Hourly equivalents (see pay.hourlyEquivalent). Omitted when pay has none (her own start-up,
+   * `own_income`): half the weight, and the reason says so.
+   */
+  hourlyMin?: number;
+  hourlyMax?: number;
   desiredHourly?: number;
-  /** Share of the post's hours inside her free time, 0..1 (see schedule.scheduleFit). */
-  scheduleFit: number;
+  /**
+   * Share of the post's hours inside her free time, 0..1 (see schedule.scheduleFit). Omitted
+   * when her free time is unknown (a search without a profile): half the weight, and the reason
+   * states the post's hours without claiming they suit her.
+   */
+  scheduleFit?: number;
   /** E.g. '9:00-15:00' for the reason text; flexible posts pass flexibleTime instead. */
   scheduleText?: string;
   flexibleTime?: boolean;
@@ -117,7 +124,11 @@ function distancePart(input: MatchInput, reasons: string[]): number {
 }
 
 function schedulePart(input: MatchInput, reasons: string[]): number {
-  const fit = clamp01(input.scheduleFit);
+  if (input.scheduleFit === undefined && !input.flexibleTime) {
+    if (input.scheduleText) reasons.push(`工作时间${input.scheduleText}`);
+    return MATCH_WEIGHTS.schedule / 2;
+  }
+  const fit = clamp01(input.scheduleFit ?? 1);
   if (input.flexibleTime) reasons.push('时间灵活，方便照顾孩子');
   else if (fit >= 0.999) reasons.push(input.scheduleText ? `${input.scheduleText}，方便接送孩子` : '工作时间都在您方便的时间内');
   else if (fit > 0) reasons.push(`约${Math.round(fit * 100)}%的工作时间在您方便的时间内`);
@@ -126,8 +137,12 @@ function schedulePart(input: MatchInput, reasons: string[]): number {
 }
 
 function payPart(input: MatchInput, reasons: string[]): number {
+  if (input.hourlyMin === undefined || !Number.isFinite(input.hourlyMin)) {
+    reasons.push('自主创收，收入不按时薪计算');
+    return MATCH_WEIGHTS.pay / 2;
+  }
   const min = Math.max(0, input.hourlyMin);
-  const max = Math.max(min, input.hourlyMax);
+  const max = Math.max(min, input.hourlyMax ?? min);
   const mid = (min + max) / 2;
   const text = money(min) === money(max) ? `时薪约${money(min)}元` : `时薪约${money(min)}-${money(max)}元`;
   const desired = input.desiredHourly;

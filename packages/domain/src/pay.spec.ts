@@ -1,4 +1,4 @@
-import { HourlyEquivalentInput, checkMinimumWage, formatHourly, hourlyEquivalent, roundYuan } from './pay';
+import { HourlyEquivalentInput, PostPayCheckInput, checkMinimumWage, checkPostPay, formatHourly, hourlyEquivalent, roundYuan } from './pay';
 
 const WEIHAI = { monthly: 2200, hourly: 22 };
 const ZHONGSHAN = { monthly: 1900, hourly: 18.1 };
@@ -69,5 +69,23 @@ describe('formatHourly', () => {
     [23.08, 34.62, '23.1-34.6元/小时'],
   ])('%d-%d → %s', (min, max, expected) => {
     expect(formatHourly(min, max)).toBe(expected);
+  });
+});
+
+describe('checkPostPay', () => {
+  it.each<[string, PostPayCheckInput, string | null]>([
+    ['hourly pay always meets the hourly standard, even 40 h a week', { basis: 'hourly', payMin: 20, hourlyMin: 20, hoursPerWeek: 40 }, 'BELOW_MINIMUM_WAGE_HOURLY'],
+    ['hourly pay at the standard', { basis: 'hourly', payMin: 22, hourlyMin: 22, hoursPerWeek: 15 }, null],
+    ['monthly full time at the monthly minimum', { basis: 'monthly', payMin: 2200, hourlyMin: 12.69, hoursPerWeek: 40 }, null],
+    ['monthly full time below the monthly minimum', { basis: 'monthly', payMin: 2100, hourlyMin: 12.12, hoursPerWeek: 40 }, 'BELOW_MINIMUM_WAGE_MONTHLY'],
+    ['monthly, 30 h a week, at the monthly minimum', { basis: 'monthly', payMin: 2200, hourlyMin: 16.92, hoursPerWeek: 30 }, null],
+    ['monthly part time (20 h) is held to the hourly standard', { basis: 'monthly', payMin: 1500, hourlyMin: 17.31, hoursPerWeek: 20 }, 'BELOW_MINIMUM_WAGE_HOURLY'],
+    ['24 h a week is still part time', { basis: 'per_piece', payMin: 0.4, hourlyMin: 20, hoursPerWeek: 24 }, 'BELOW_MINIMUM_WAGE_HOURLY'],
+    ['piece work, 40 h a week: 15 yuan an hour is 2600 a month', { basis: 'per_piece', payMin: 0.3, hourlyMin: 15, hoursPerWeek: 40 }, null],
+    ['piece work, 40 h a week: 12 yuan an hour is 2080 a month', { basis: 'per_piece', payMin: 0.3, hourlyMin: 12, hoursPerWeek: 40 }, 'BELOW_MINIMUM_WAGE_MONTHLY'],
+    ['daily, 40 h a week: 150 a day', { basis: 'daily', payMin: 150, hourlyMin: 18.75, hoursPerWeek: 40 }, null],
+    ['her own start-up is not a wage', { basis: 'own_income', payMin: 1, hourlyMin: null, hoursPerWeek: 40 }, null],
+  ])('%s', (_name, input, code) => {
+    expect(checkPostPay(input, WEIHAI)?.code ?? null).toBe(code);
   });
 });

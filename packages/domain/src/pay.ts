@@ -150,3 +150,34 @@ export function formatHourly(min: number, max: number = min): string {
   const b = yuan(Math.round(max * 10) / 10);
   return a === b ? `${a}元/小时` : `${a}-${b}元/小时`;
 }
+
+/**
+ * 劳动合同法 art. 68: part-time work (非全日制用工) is at most 4 hours a day and 24 hours a week
+ * on average. Above that a post is full-time work and its pay is held to the monthly standard.
+ */
+export const PART_TIME_MAX_HOURS_PER_WEEK = 24;
+
+export interface PostPayCheckInput {
+  basis: PayBasis;
+  /** The lowest amount per basis unit the post offers. */
+  payMin: number;
+  /** Its hourly equivalent (see hourlyEquivalent); null when the basis cannot be converted. */
+  hourlyMin: number | null;
+  hoursPerWeek: number;
+}
+
+/**
+ * A post's pay against the local minimum wage. Hourly pay is the part-time form (劳动合同法
+ * art. 72), so it always meets the hourly standard; so does any post of at most 24 hours a week.
+ * Longer posts are full-time: their monthly pay (the amount itself for monthly pay, otherwise the
+ * hourly equivalent over an average month) meets the monthly standard. Her own start-up income
+ * (own_income) is no wage and is not checked.
+ */
+export function checkPostPay(input: PostPayCheckInput, minimumWage: Pick<MinimumWage, 'monthly' | 'hourly'>): PayViolation | null {
+  if (input.basis === 'own_income' || input.hourlyMin === null) return null;
+  if (input.basis !== 'hourly' && input.hoursPerWeek > PART_TIME_MAX_HOURS_PER_WEEK) {
+    const monthly = input.basis === 'monthly' ? input.payMin : roundYuan(input.hourlyMin * input.hoursPerWeek * WEEKS_PER_MONTH);
+    return checkMinimumWage(input.hourlyMin, minimumWage, monthly);
+  }
+  return checkMinimumWage(input.hourlyMin, minimumWage);
+}

@@ -9,6 +9,18 @@ export interface WechatConfig {
   readonly appId: string | undefined;
   readonly appSecret: string | undefined;
   readonly apiBase: string;
+  /** Notification kind → subscribe-message template id (WECHAT_SUBSCRIBE_TEMPLATES); empty: none are pushed. */
+  readonly subscribeTemplates: Readonly<Record<string, string>>;
+}
+
+export interface DeepSeekConfig {
+  /** Absent: resumes are optimised by the local rule-based optimiser. */
+  readonly apiKey: string | undefined;
+  /** OpenAI-compatible base URL, without a trailing slash. */
+  readonly baseUrl: string;
+  readonly model: string;
+  /** After this many milliseconds the call is abandoned and the local optimiser answers. */
+  readonly timeoutMs: number;
 }
 
 /** The fields of {@link AppConfig}, as {@link loadConfig} produces them. */
@@ -35,6 +47,7 @@ export interface AppConfigValues {
   readonly seedDemo: boolean;
   /** Absolute folder of built H5 pages served at `/`, if any. */
   readonly h5Dir: string | undefined;
+  readonly deepseek: DeepSeekConfig;
   /** Largest accepted request body, in bytes. */
   readonly bodyLimit: number;
 }
@@ -59,12 +72,14 @@ export class AppConfig implements AppConfigValues {
   readonly devLogin!: boolean;
   readonly seedDemo!: boolean;
   readonly h5Dir!: string | undefined;
+  readonly deepseek!: DeepSeekConfig;
   readonly bodyLimit!: number;
 
   constructor(values: AppConfigValues) {
     Object.assign(this, values);
     // Configuration is read once at start; freezing catches code that would mutate it per request.
     Object.freeze(this.wechat);
+    Object.freeze(this.deepseek);
     Object.freeze(this);
   }
 

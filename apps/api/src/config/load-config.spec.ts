@@ -104,6 +104,40 @@ describe('loadConfig', () => {
     expect(configError({ DATA_DIR: dataDir, WECHAT_APP_ID: 'wx1' }).issues.map((i) => i.variable)).toEqual(['WECHAT_APP_SECRET']);
   });
 
+  it('reads the DeepSeek settings with defaults, the key being optional', () => {
+    expect(loadConfig({ DATA_DIR: dataDir }).config.deepseek).toEqual({
+      apiKey: undefined,
+      baseUrl: 'https://api.deepseek.com',
+      model: 'deepseek-chat',
+      timeoutMs: 15000,
+    });
+    const { config } = loadConfig({
+      DATA_DIR: dataDir,
+      DEEPSEEK_API_KEY: 'sk-test',
+      DEEPSEEK_BASE_URL: 'http://127.0.0.1:9999/v1/',
+      DEEPSEEK_MODEL: 'deepseek-reasoner',
+      DEEPSEEK_TIMEOUT_MS: '2500',
+    });
+    expect(config.deepseek).toEqual({ apiKey: 'sk-test', baseUrl: 'http://127.0.0.1:9999/v1', model: 'deepseek-reasoner', timeoutMs: 2500 });
+  });
+
+  it('refuses bad DeepSeek settings, naming each', () => {
+    const error = configError({ DATA_DIR: dataDir, DEEPSEEK_BASE_URL: 'ftp://x', DEEPSEEK_TIMEOUT_MS: '15s', DEEPSEEK_MODEL: 'deep seek' });
+    expect(error.issues.map((i) => i.variable).sort()).toEqual(['DEEPSEEK_BASE_URL', 'DEEPSEEK_MODEL', 'DEEPSEEK_TIMEOUT_MS']);
+    expect(configError({ DATA_DIR: dataDir, DEEPSEEK_TIMEOUT_MS: '50' }).issues).toEqual([
+      { variable: 'DEEPSEEK_TIMEOUT_MS', problem: expect.stringContaining('from 100 to 120000') },
+    ]);
+  });
+
+  it('reads the subscribe-message templates per notification kind, and refuses a malformed list', () => {
+    expect(loadConfig({ DATA_DIR: dataDir }).config.wechat.subscribeTemplates).toEqual({});
+    const { config } = loadConfig({ DATA_DIR: dataDir, WECHAT_SUBSCRIBE_TEMPLATES: ' application_accepted=AbC-12_3, application_hired=XyZ789 ' });
+    expect(config.wechat.subscribeTemplates).toEqual({ application_accepted: 'AbC-12_3', application_hired: 'XyZ789' });
+    expect(configError({ DATA_DIR: dataDir, WECHAT_SUBSCRIBE_TEMPLATES: 'application_accepted' }).issues.map((i) => i.variable)).toEqual([
+      'WECHAT_SUBSCRIBE_TEMPLATES',
+    ]);
+  });
+
   it('refuses an H5_DIR that is not a folder', () => {
     expect(configError({ DATA_DIR: dataDir, H5_DIR: join(dataDir, 'missing') }).issues.map((i) => i.variable)).toEqual(['H5_DIR']);
   });

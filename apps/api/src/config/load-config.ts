@@ -21,9 +21,14 @@ export type EnvVar =
   | 'WECHAT_APP_ID'
   | 'WECHAT_APP_SECRET'
   | 'WECHAT_API_BASE'
+  | 'WECHAT_SUBSCRIBE_TEMPLATES'
   | 'DEV_LOGIN'
   | 'SEED_DEMO'
-  | 'H5_DIR';
+  | 'H5_DIR'
+  | 'DEEPSEEK_API_KEY'
+  | 'DEEPSEEK_BASE_URL'
+  | 'DEEPSEEK_MODEL'
+  | 'DEEPSEEK_TIMEOUT_MS';
 
 export type ConfigEnv = Partial<Record<EnvVar, string | undefined>>;
 
@@ -37,6 +42,9 @@ export const DEFAULT_PORT = 3000;
 export const DEFAULT_HOST = '0.0.0.0';
 export const DEFAULT_DB_POOL_SIZE = 10;
 export const DEFAULT_WECHAT_API_BASE = 'https://api.weixin.qq.com';
+export const DEFAULT_DEEPSEEK_BASE_URL = 'https://api.deepseek.com';
+export const DEFAULT_DEEPSEEK_MODEL = 'deepseek-chat';
+export const DEFAULT_DEEPSEEK_TIMEOUT_MS = 15_000;
 /** Big enough for any form of the product, small enough that a client cannot tie up memory. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
 const MIN_TOKEN_SECRET_LENGTH = 32;
@@ -118,6 +126,7 @@ export function loadConfig(env: ConfigEnv = process.env): LoadedConfig {
   }
   const wechatApiBase = (read('WECHAT_API_BASE') ?? DEFAULT_WECHAT_API_BASE).replace(/\/+$/, '');
   if (!isUrl(wechatApiBase, ['https:', 'http:'])) issue('WECHAT_API_BASE', 'must be an http(s) URL');
+  const subscribeTemplates = parseSubscribeTemplates(read('WECHAT_SUBSCRIBE_TEMPLATES'), (p) => issue('WECHAT_SUBSCRIBE_TEMPLATES', p));
 
   const devLogin = parseBoolean(read('DEV_LOGIN'), false, (p) => issue('DEV_LOGIN', p));
   if (devLogin && production) {
@@ -129,6 +138,14 @@ export function loadConfig(env: ConfigEnv = process.env): LoadedConfig {
   const h5DirValue = read('H5_DIR');
   const h5Dir = h5DirValue !== undefined ? resolve(h5DirValue) : undefined;
   if (h5Dir !== undefined && !isDirectory(h5Dir)) issue('H5_DIR', `${h5Dir} is not a folder`);
+
+  // Resume optimisation: without a key the local rule-based optimiser does the job.
+  const deepseekApiKey = read('DEEPSEEK_API_KEY');
+  const deepseekBaseUrl = (read('DEEPSEEK_BASE_URL') ?? DEFAULT_DEEPSEEK_BASE_URL).replace(/\/+$/, '');
+  if (!isUrl(deepseekBaseUrl, ['https:', 'http:'])) issue('DEEPSEEK_BASE_URL', 'must be an http(s) URL');
+  const deepseekModel = read('DEEPSEEK_MODEL') ?? DEFAULT_DEEPSEEK_MODEL;
+  if (!/^[\w.:/-]{1,100}$/.test(deepseekModel)) issue('DEEPSEEK_MODEL', `must be a model name such as ${DEFAULT_DEEPSEEK_MODEL} (got "${deepseekModel}")`);
+  const deepseekTimeoutMs = parseInteger(read('DEEPSEEK_TIMEOUT_MS'), DEFAULT_DEEPSEEK_TIMEOUT_MS, 100, 120_000, (p) => issue('DEEPSEEK_TIMEOUT_MS', p));
 
   if (issues.length > 0) throw new ConfigError(issues);
 
@@ -144,10 +161,11 @@ export function loadConfig(env: ConfigEnv = process.env): LoadedConfig {
     idEncryptionKey,
     idHashKey,
     previousIdEncryptionKeys,
-    wechat: { appId: wechatAppId, appSecret: wechatAppSecret, apiBase: wechatApiBase },
+    wechat: { appId: wechatAppId, appSecret: wechatAppSecret, apiBase: wechatApiBase, subscribeTemplates },
     devLogin,
     seedDemo,
     h5Dir,
+    deepseek: { apiKey: deepseekApiKey, baseUrl: deepseekBaseUrl, model: deepseekModel, timeoutMs: deepseekTimeoutMs },
     bodyLimit: BODY_LIMIT_BYTES,
   });
   return { config, warnings };
@@ -205,4 +223,21 @@ function isDirectory(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * `kind=templateId` pairs, comma-separated: which WeChat subscribe-message template carries
+ * each notification kind (e.g. `application_accepted=AbC123,application_hired=XyZ789`).
+ */
+function parseSubscribeTemplates(value: string | undefined, onIssue: (problem: string) => void): Readonly<Record<string, string>> {
+  const templates: Record<string, string> = {};
+  for (const pair of (value ?? '').split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+    const match = /^([a-z][a-z0-9_]{0,63})=([A-Za-z0-9_-]{1,128})$/.exec(pair);
+    if (!match) {
+      onIssue(`must be kind=templateId pairs separated by commas (got "${pair}")`);
+      continue;
+    }
+    templates[match[1] as string] = match[2] as string;
+  }
+  return Object.freeze(templates);
 }

@@ -49,4 +49,33 @@ describe('startEmbeddedPostgres', () => {
     writeFileSync(join(dataDir, 'mamagang-embedded.pid'), String(process.ppid));
     await expect(startEmbeddedPostgres({ dataDir, maxConnections: 1 })).rejects.toThrow(`in use by process ${process.ppid}`);
   });
+
+  it('keeps each connection’s parameterised query whole while other connections run transactions', async () => {
+    const db = await startEmbeddedPostgres({ maxConnections: 10 });
+    const pool = new pg.Pool({ connectionString: db.url, max: 10 });
+    try {
+      await pool.query('CREATE TABLE t (v int)');
+      const results = await Promise.all(
+        Array.from({ length: 60 }, async (_, i) => {
+          if (i % 2 === 1) return (await pool.query(`SELECT $1::int AS v, ${i} AS w`, [i])).rows[0] as { v: number; w: number };
+          const client = await pool.connect();
+          try {
+            await client.query('BEGIN');
+            await client.query('INSERT INTO t VALUES ($1)', [i]);
+            await client.query('COMMIT');
+          } finally {
+            client.release();
+          }
+          return { v: i, w: i };
+        }),
+      );
+      // Each answer belongs to its own query: no parameter bound to another connection's statement.
+      expect(results).toEqual(Array.from({ length: 60 }, (_, i) => ({ v: i, w: i })));
+      const rows = await pool.query('SELECT v FROM t ORDER BY v');
+      expect(rows.rows.map((r: { v: number }) => r.v)).toEqual(Array.from({ length: 30 }, (_, i) => i * 2));
+    } finally {
+      await pool.end();
+      await db.stop();
+    }
+  }, 20_000);
 });

@@ -53,6 +53,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
     server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: options.maxConnections });
+    keepExtendedQueriesWhole(server, db);
     await server.start();
   } catch (error) {
     await server?.stop().catch(() => undefined);
@@ -81,6 +82,40 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
         }
       })()),
   };
+}
+
+/** Extended-protocol messages after which the same connection's Sync is still to come. */
+const EXCHANGE_MESSAGES = new Set(['P', 'B', 'D', 'E', 'C', 'H'].map((c) => c.charCodeAt(0)));
+
+/**
+ * pglite-socket 0.2.17 hands the single session to one connection only inside a transaction.
+ * Between a connection's Parse and its Sync (one parameterised query) another connection's
+ * message could run: replace the unnamed statement so the first one's parameters bind to the
+ * wrong query, or BEGIN a transaction that leaves the first one's Bind waiting on a statement
+ * that is gone (seen as "portal does not exist", wrong-type parameters, hung requests under
+ * concurrent transactions). Its queue keeps the session for the last connection while
+ * `db.isInTransaction()` is true, so answering true also between a Parse and its Sync keeps
+ * every exchange whole.
+ */
+function keepExtendedQueriesWhole(server: PGLiteSocketServer, db: PGlite): void {
+  const queue = (server as unknown as { queryQueue: { db: PGlite } }).queryQueue;
+  let midExchange = false;
+  queue.db = new Proxy(db, {
+    get(target, prop) {
+      if (prop === 'isInTransaction') return () => midExchange || target.isInTransaction();
+      if (prop === 'execProtocolRawStream') {
+        return async (message: Uint8Array, streamOptions: Parameters<PGlite['execProtocolRawStream']>[1]) => {
+          try {
+            await target.execProtocolRawStream(message, streamOptions);
+          } finally {
+            midExchange = EXCHANGE_MESSAGES.has(message[0] ?? 0);
+          }
+        };
+      }
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 /**

@@ -6,7 +6,7 @@ import type { ModuleImport } from '../../src/app.module';
 import type { AppConfig, ConfigEnv } from '../../src/config';
 import type { Clock } from '../../src/common/clock/clock';
 import { DEFAULT_DB_POOL_SIZE } from '../../src/config/load-config';
-import { createTestDatabase, type TestDatabase } from './test-database';
+import { createTestDatabase, testDbKind, type TestDatabase } from './test-database';
 import { testConfig } from './test-config';
 
 export interface TestAppOptions {
@@ -16,6 +16,15 @@ export interface TestAppOptions {
   readonly imports?: readonly ModuleImport[];
   /** A clock the test can move; the system clock otherwise. */
   readonly clock?: Clock;
+  /**
+   * Run on the database of another test app (its `db.url`) instead of a fresh one, e.g. to test
+   * two API processes at once. This app neither migrates a new database nor drops it: close it
+   * before the app that owns the database. On PGlite the owner must accept the connections of
+   * both pools (see `dbConnections`).
+   */
+  readonly databaseUrl?: string;
+  /** Connections the new database accepts (PGlite); default: this app's pool size. */
+  readonly dbConnections?: number;
 }
 
 export interface TestApp {
@@ -36,7 +45,8 @@ export interface TestApp {
  */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   // PGlite's server must accept as many connections as the app's pool opens.
-  const db = await createTestDatabase({ poolSize: Number(options.env?.DB_POOL_SIZE ?? DEFAULT_DB_POOL_SIZE) });
+  const poolSize = Number(options.env?.DB_POOL_SIZE ?? DEFAULT_DB_POOL_SIZE);
+  const db = options.databaseUrl === undefined ? await createTestDatabase({ poolSize: options.dbConnections ?? poolSize }) : borrowedDatabase(options.databaseUrl);
   let app: NestFastifyApplication | undefined;
   try {
     const config = testConfig(db.url, options.env);
@@ -64,4 +74,14 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     await db.close().catch(() => undefined);
     throw error;
   }
+}
+
+/** Another test app's database: used as it is, left for its owner to drop. */
+function borrowedDatabase(url: string): TestDatabase {
+  return {
+    kind: testDbKind(),
+    url,
+    makeUnavailable: () => Promise.reject(new Error('makeUnavailable: only the app that owns the database can do that')),
+    close: () => Promise.resolve(),
+  };
 }

@@ -68,6 +68,21 @@ export function Input(props: AnyProps) {
   })
 }
 
+export function Textarea(props: AnyProps) {
+  const onInput = props.onInput as Handler
+  return createElement('textarea', {
+    ...domProps(props),
+    value: props.value ?? '',
+    placeholder: props.placeholder,
+    maxLength: props.maxlength,
+    onChange: (event: { target: { value: string } }) => onInput?.({ detail: { value: event.target.value } }),
+  })
+}
+
+export function Map(props: AnyProps) {
+  return createElement('div', { ...domProps(props), 'data-map': 'native' })
+}
+
 /** Selector-mode Picker: a <select> (named by the Picker's aria-label) next to its children. */
 export function Picker(props: AnyProps) {
   const range = (props.range as unknown[]) ?? []

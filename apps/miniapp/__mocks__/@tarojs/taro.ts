@@ -27,6 +27,13 @@ export const reLaunch = jest.fn(() => Promise.resolve())
 export const switchTab = jest.fn(() => Promise.resolve())
 export const stopPullDownRefresh = jest.fn()
 export const getEnv = jest.fn(() => 'WEB')
+export const navigateBack = jest.fn(() => Promise.resolve())
+export const showModal = jest.fn(() => Promise.resolve({ confirm: true, cancel: false }))
+export const chooseLocation = jest.fn()
+export const requestSubscribeMessage = jest.fn(() => Promise.resolve({}))
+export const setClipboardData = jest.fn(() => Promise.resolve())
+export const makePhoneCall = jest.fn(() => Promise.resolve())
+export const openPrivacyContract = jest.fn()
 
 export const useLoad = (callback: () => void) => {
   // Once per mount, like a page load.
@@ -36,6 +43,8 @@ export const useLoad = (callback: () => void) => {
 export const useDidShow = useLoad
 export const useLaunch = useLoad
 export const usePullDownRefresh = (_callback: () => void) => undefined
+export const useReachBottom = (_callback: () => void) => undefined
+export const useShareAppMessage = (_callback: () => unknown) => undefined
 export const useRouter = jest.fn(() => ({ params: {} }))
 
 const Taro = {
@@ -54,6 +63,13 @@ const Taro = {
   switchTab,
   stopPullDownRefresh,
   getEnv,
+  navigateBack,
+  showModal,
+  chooseLocation,
+  requestSubscribeMessage,
+  setClipboardData,
+  makePhoneCall,
+  openPrivacyContract,
 }
 
 export default Taro

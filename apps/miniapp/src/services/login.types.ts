@@ -6,40 +6,16 @@
  * that both keep it.
  */
 
-/** Roles the product knows; the API decides which one a signed-in user has. */
-export type Role = 'mother' | 'employer' | 'station' | 'official'
+/** WeChat: a wx.login code exchanged by the API; dev: choose a demo user (H5, development). */
+export type LoginMethod = 'wechat' | 'dev'
 
-/** What the API needs to open a session. */
-export type LoginCredential =
-  /** WeChat: the one-time code from wx.login, exchanged by the API for the openid. */
-  | { kind: 'wechat'; code: string }
-  /** H5 development sign-in as one of the API's demo users. */
-  | { kind: 'dev'; demoUser: string }
+/** The one-time code of wx.login (weapp); H5 has none and throws. */
+export type GetWechatCode = () => Promise<string>
 
-export type LoginMethod = LoginCredential['kind']
-
-/** Get a credential, asking the user if the platform needs to. */
-export type GetLoginCredential = () => Promise<LoginCredential>
-
-/** Thrown when the user dismisses the sign-in choice: not an error worth a toast. */
+/** Thrown when the user dismisses the sign-in: not an error worth a toast. */
 export class LoginCancelledError extends Error {
   constructor() {
     super('已取消登录')
     this.name = 'LoginCancelledError'
   }
 }
-
-export interface DemoUser {
-  /** Key the API's development sign-in accepts. */
-  key: string
-  role: Role
-  label: string
-}
-
-/** Demo users offered by the H5 development sign-in (one per role). */
-export const DEMO_USERS: readonly DemoUser[] = [
-  { key: 'demo-mother', role: 'mother', label: '宝妈 (求职者)' },
-  { key: 'demo-employer', role: 'employer', label: '用人单位' },
-  { key: 'demo-station', role: 'station', label: '驿站工作人员' },
-  { key: 'demo-official', role: 'official', label: '人社局 / 妇联' },
-]

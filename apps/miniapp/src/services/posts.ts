@@ -1,74 +1,64 @@
 /**
- * Post endpoints. Pages call these functions, never http.ts paths directly.
- * Assumed API routes (to confirm with apps/api):
- *   GET  /api/posts/recommended?lat&lng&stage&hours&place&limit -> Paged<PostSummary>
- *   GET  /api/posts?q&<filter>&lat&lng&page                     -> Paged<PostSummary>
- *   GET  /api/posts/:id                                         -> PostDetail
- *   POST /api/posts/:id/applications                            -> { id }
+ * Posts, search and recommendations. Pages call these functions, never http.ts paths.
+ *   GET  /api/posts/search?lat&lng|from&radiusKm&type&stage&minHourly&fitsMyHours&remote&takeHome&sort&page
+ *   GET  /api/posts/recommended?page                  (a mother with a profile)
+ *   GET  /api/posts/:id
+ *   GET  /api/posts/defaults?type=
+ *   POST /api/employers/:employerId/posts
+ *   GET  /api/employers/:employerId/posts
+ *   POST /api/official/posts/:id/take-down { reason }
  */
+import type { PostTypeCode } from '@mamagang/domain'
 import { filterToQuery, type PostFilter } from '../components/FilterBar/filter'
-import type { PostSummary } from '../types/post'
+import type { GeoPoint, Post, PostInput, SearchPage } from '../types/api'
 import { http, type RequestOptions } from './http'
-import type { MotherPrefs } from './prefs'
 
-export interface Paged<T> {
-  items: T[]
-  total: number
-  page: number
-  pageSize: number
-}
-
-export interface GeoPoint {
-  lat: number
-  lng: number
-}
-
-export interface PostDetail extends PostSummary {
-  description: string
-  address?: string | null
-  contractLabel?: string | null
-  insuranceLabel?: string | null
-  /** Family-friendly terms: 可随时请假, 母婴室, 妈妈班车 ... */
-  benefits: string[]
-}
+/** Results come 20 a page (the API's page size). */
+export const PAGE_SIZE = 20
 
 type CallOptions = Pick<RequestOptions, 'silent'>
 
-export function listRecommended(
-  args: { prefs?: MotherPrefs | null; location?: GeoPoint | null; limit?: number } = {},
-  options?: CallOptions,
-): Promise<Paged<PostSummary>> {
-  const { prefs, location, limit = 20 } = args
-  return http.get<Paged<PostSummary>>(
-    '/api/posts/recommended',
-    {
-      lat: location?.lat,
-      lng: location?.lng,
-      stage: prefs?.stage,
-      hours: prefs?.hours,
-      place: prefs?.place,
-      limit,
-    },
-    options,
-  )
-}
+/** Where distances are measured from: her device position, or her saved home/school. */
+export type SearchOrigin = { point: GeoPoint } | { from: 'home' | 'school' } | null
 
 export function searchPosts(
-  args: { keyword?: string; filter: PostFilter; location?: GeoPoint | null; page?: number },
+  args: { filter: PostFilter; origin?: SearchOrigin; page?: number; keyword?: string },
   options?: CallOptions,
-): Promise<Paged<PostSummary>> {
-  const { keyword, filter, location, page = 1 } = args
-  return http.get<Paged<PostSummary>>(
-    '/api/posts',
-    { q: keyword?.trim() || undefined, ...filterToQuery(filter), lat: location?.lat, lng: location?.lng, page },
-    options,
-  )
+): Promise<SearchPage> {
+  const { filter, origin, page = 1, keyword } = args
+  const where = origin && 'point' in origin ? { lat: origin.point.lat, lng: origin.point.lng } : origin ? { from: origin.from } : {}
+  return http.get<SearchPage>('/api/posts/search', { ...filterToQuery(filter), ...where, q: keyword?.trim() || undefined, page }, options)
 }
 
-export function getPost(id: string, options?: CallOptions): Promise<PostDetail> {
-  return http.get<PostDetail>(`/api/posts/${encodeURIComponent(id)}`, undefined, options)
+export function listRecommended(page = 1, options?: CallOptions): Promise<SearchPage> {
+  return http.get<SearchPage>('/api/posts/recommended', { page }, options)
 }
 
-export function applyToPost(id: string): Promise<{ id: string }> {
-  return http.post<{ id: string }>(`/api/posts/${encodeURIComponent(id)}/applications`, {})
+export function getPost(id: string, options?: CallOptions): Promise<Post> {
+  return http.get<Post>(`/api/posts/${encodeURIComponent(id)}`, undefined, options)
+}
+
+export interface PostTypeDefaults {
+  payBasis?: string
+  insurance?: string
+  contractForm?: string
+  modes?: string[]
+  timeRule?: string
+  [key: string]: unknown
+}
+
+export function getPostDefaults(type: PostTypeCode, options?: CallOptions): Promise<PostTypeDefaults> {
+  return http.get<PostTypeDefaults>('/api/posts/defaults', { type }, options)
+}
+
+export function createPost(employerId: string, input: PostInput, options?: CallOptions): Promise<Post> {
+  return http.post<Post>(`/api/employers/${encodeURIComponent(employerId)}/posts`, input, options)
+}
+
+export function listEmployerPosts(employerId: string): Promise<Post[]> {
+  return http.get<Post[]>(`/api/employers/${encodeURIComponent(employerId)}/posts`)
+}
+
+export function takeDownPost(id: string, reason: string): Promise<Post> {
+  return http.post<Post>(`/api/official/posts/${encodeURIComponent(id)}/take-down`, { reason })
 }

@@ -1,30 +1,4 @@
-import { formatDistance, formatHourlyEquivalent, formatPay } from './format'
-
-describe('formatPay', () => {
-  it.each([
-    [{ amount: 4500, unit: 'month' as const }, '4500 元/月'],
-    [{ amount: 3000, maxAmount: 4000, unit: 'month' as const }, '3000-4000 元/月'],
-    [{ amount: 22.5, unit: 'hour' as const }, '22.5 元/小时'],
-    [{ amount: 0.8, unit: 'piece' as const }, '0.8 元/件'],
-    [{ amount: 150, maxAmount: 150, unit: 'day' as const }, '150 元/天'],
-    [{ amount: 2000, unit: 'project' as const }, '2000 元/项目'],
-  ])('%j -> %s', (pay, expected) => {
-    expect(formatPay(pay)).toBe(expected)
-  })
-})
-
-describe('formatHourlyEquivalent', () => {
-  it('rounds the estimate to whole yuan', () => {
-    expect(formatHourlyEquivalent({ amount: 4500, unit: 'month', hourlyEquivalent: 25.6 })).toBe('约 26 元/小时')
-  })
-
-  it('is null for hourly pay, a missing estimate or a nonsense estimate', () => {
-    expect(formatHourlyEquivalent({ amount: 22, unit: 'hour', hourlyEquivalent: 22 })).toBeNull()
-    expect(formatHourlyEquivalent({ amount: 1, unit: 'piece' })).toBeNull()
-    expect(formatHourlyEquivalent({ amount: 1, unit: 'piece', hourlyEquivalent: 0 })).toBeNull()
-    expect(formatHourlyEquivalent({ amount: 1, unit: 'piece', hourlyEquivalent: Number.NaN })).toBeNull()
-  })
-})
+import { formatDate, formatDistance, hourlyNote, modeLabel, todayInChina } from './format'
 
 describe('formatDistance', () => {
   it.each([
@@ -41,5 +15,38 @@ describe('formatDistance', () => {
     expect(formatDistance(null)).toBeNull()
     expect(formatDistance(undefined)).toBeNull()
     expect(formatDistance(-1)).toBeNull()
+  })
+})
+
+describe('hourlyNote', () => {
+  it('prefixes the API text with 约', () => {
+    expect(hourlyNote('4500元/月', '26元/小时')).toBe('约 26元/小时')
+    expect(hourlyNote('4500元/月', '约26元/小时')).toBe('约26元/小时')
+    expect(hourlyNote('3800-5200元/月', '折合约23.5-32.1元/小时')).toBe('折合约23.5-32.1元/小时')
+  })
+
+  it('falls back to the hourly figures through the domain formatter', () => {
+    expect(hourlyNote('0.8元/件', null, { min: 20, max: 24 })).toBe('约 20-24元/小时')
+  })
+
+  it('is null for hourly pay or without an estimate', () => {
+    expect(hourlyNote('25元/小时', '25元/小时')).toBeNull()
+    expect(hourlyNote('20-25元/小时', '20-25元/小时', { min: 20, max: 25 })).toBeNull()
+    expect(hourlyNote('自主创收', null, null)).toBeNull()
+    expect(hourlyNote('自主创收', '', { min: 0, max: 0 })).toBeNull()
+    expect(hourlyNote('自主创收，预计每月3000元', '自主创收，不折算时薪', { min: null, max: null })).toBeNull()
+  })
+})
+
+describe('dates and modes', () => {
+  it('formats instants as China dates', () => {
+    expect(formatDate('2026-03-04T17:30:00Z')).toBe('2026-03-05')
+    expect(formatDate('2026-03-04')).toBe('2026-03-04')
+    expect(formatDate(null)).toBe('')
+    expect(todayInChina(new Date('2026-12-31T16:00:00Z'))).toBe('2027-01-01')
+  })
+
+  it('shows a mode by its label', () => {
+    expect(modeLabel({ code: 'take_home', label: '流动妈妈岗' })).toBe('流动妈妈岗')
   })
 })

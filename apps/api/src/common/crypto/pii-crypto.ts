@@ -6,7 +6,8 @@ import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, 
  * new writes use the current key, reads accept any configured previous key, and `reencrypt`
  * moves a value to the current key.
  */
-export type HashPurpose = 'id' | 'phone';
+/** `checkin`: fair check-in codes (modules/fairs), so a code is neither stored nor forgeable. */
+export type HashPurpose = 'id' | 'phone' | 'checkin';
 
 export interface PiiKeyMaterial {
   encryptionKey: Buffer;

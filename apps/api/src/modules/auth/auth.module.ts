@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { WechatModule } from '../../common/wechat/wechat.module';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
@@ -9,7 +10,7 @@ import { TokenService } from './token.service';
 import { HttpWechatClient, WechatClient } from './wechat.client';
 
 @Module({
-  imports: [UsersModule],
+  imports: [UsersModule, WechatModule],
   controllers: [AuthController],
   providers: [
     AuthService,

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ACCESS_TOKEN_ERRCODES, WechatAccessToken, WechatApiError, wechatJson, type WechatErrorFields } from '../../common/wechat/wechat-access-token';
 import { AppConfig } from '../../config';
 import { AuthException } from './auth.errors';
 
@@ -8,8 +9,9 @@ export interface WechatSession {
 }
 
 /**
- * WeChat's server API, behind an interface: tests run the real HTTP client against a local
- * stand-in for WeChat; nothing else talks to WeChat.
+ * WeChat's server API for sign-in, behind an interface: tests run the real HTTP client against
+ * a local stand-in for WeChat. The access token is the shared WechatAccessToken (subscribe
+ * messages use the same one).
  */
 export abstract class WechatClient {
   /** Exchanges a `wx.login` code. The session key WeChat also returns is dropped here: we never keep or log it. */
@@ -18,17 +20,14 @@ export abstract class WechatClient {
   abstract phoneNumber(code: string): Promise<string>;
 }
 
-interface WechatErrorFields {
-  errcode?: number;
-  errmsg?: string;
-}
-
 @Injectable()
 export class HttpWechatClient extends WechatClient {
   private readonly logger = new Logger(HttpWechatClient.name);
-  private accessToken: { value: string; expiresAtMs: number } | null = null;
 
-  constructor(private readonly config: AppConfig) {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly accessToken: WechatAccessToken,
+  ) {
     super();
   }
 
@@ -52,23 +51,18 @@ export class HttpWechatClient extends WechatClient {
     const phone = body.phone_info?.purePhoneNumber;
     if (body.errcode || !phone) {
       this.logger.warn(`getuserphonenumber refused: errcode=${body.errcode ?? 'none'}`);
-      if (body.errcode === 40001 || body.errcode === 42001) this.accessToken = null;
+      if (body.errcode !== undefined && ACCESS_TOKEN_ERRCODES.has(body.errcode)) this.accessToken.invalidate(token);
       throw AuthException.wechatPhoneFailed();
     }
     return phone;
   }
 
   private async token(): Promise<string> {
-    const now = Date.now();
-    if (this.accessToken && this.accessToken.expiresAtMs > now) return this.accessToken.value;
-    const { appId, appSecret } = this.credentials();
-    const url = new URL('/cgi-bin/token', this.config.wechat.apiBase);
-    url.search = new URLSearchParams({ grant_type: 'client_credential', appid: appId, secret: appSecret }).toString();
-    const body = await this.getJson<WechatErrorFields & { access_token?: string; expires_in?: number }>(url);
-    if (!body.access_token) throw AuthException.wechatPhoneFailed();
-    // Renew a minute early so a token never expires between our check and WeChat's.
-    this.accessToken = { value: body.access_token, expiresAtMs: now + ((body.expires_in ?? 7200) - 60) * 1000 };
-    return body.access_token;
+    try {
+      return await this.accessToken.get();
+    } catch (error) {
+      throw toAuthException(error);
+    }
   }
 
   private credentials(): { appId: string; appSecret: string } {
@@ -87,12 +81,16 @@ export class HttpWechatClient extends WechatClient {
 
   private async send<T>(url: URL, init: RequestInit): Promise<T> {
     try {
-      const response = await fetch(url, { ...init, signal: AbortSignal.timeout(5000) });
-      return (await response.json()) as T;
-    } catch (cause) {
-      // The URL carries the app secret: log the path only.
-      this.logger.warn(`WeChat ${url.pathname} unreachable: ${(cause as Error).message}`);
-      throw AuthException.wechatUnavailable();
+      return await wechatJson<T>(url, init, this.logger);
+    } catch (error) {
+      throw toAuthException(error);
     }
   }
+}
+
+function toAuthException(error: unknown): unknown {
+  if (!(error instanceof WechatApiError)) return error;
+  if (error.failure === 'not_configured') return AuthException.wechatNotConfigured();
+  if (error.failure === 'unavailable') return AuthException.wechatUnavailable();
+  return AuthException.wechatPhoneFailed();
 }

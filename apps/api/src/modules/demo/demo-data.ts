@@ -119,5 +119,8 @@ export const DEMO_STAFF: (DemoPerson & { role: 'employer_member' | 'station_work
   { demoKey: 'official-huancui', displayName: '环翠区人社局', role: 'official', regionCode: '371002' },
 ];
 
-/** A signed-in user with no role yet: files a new employer in the demo. */
-export const DEMO_NEWCOMER: DemoPerson = { demoKey: 'newcomer', displayName: '新用户（尚未备案）' };
+/** Signed-in users with no role yet: one files a new employer, one starts as a new mother. */
+export const DEMO_NEWCOMERS: DemoPerson[] = [
+  { demoKey: 'newcomer', displayName: '新用户（尚未备案）' },
+  { demoKey: 'newcomer-mother', displayName: '新妈妈（首次使用）' },
+];

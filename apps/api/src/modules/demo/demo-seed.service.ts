@@ -21,7 +21,7 @@ import { Clock } from '../../common/clock/clock';
 import { PiiCrypto } from '../../common/crypto/pii-crypto';
 import { AppConfig } from '../../config';
 import { TransactionRunner, type Tx } from '../../database/transaction';
-import { DEMO_EMPLOYERS, DEMO_MOTHERS, DEMO_NEWCOMER, DEMO_POSTS, DEMO_STAFF, DEMO_STATIONS, type DemoPost } from './demo-data';
+import { DEMO_EMPLOYERS, DEMO_MOTHERS, DEMO_NEWCOMERS, DEMO_POSTS, DEMO_STAFF, DEMO_STATIONS, type DemoPost } from './demo-data';
 import { DemoSeedRepository } from './demo-seed.repository';
 
 /** Fixed so that every demo start shows the same consent notice version. */
@@ -134,7 +134,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
         officialIds.push(userId);
       }
     }
-    await this.repo.insertUser(tx, DEMO_NEWCOMER);
+    for (const person of DEMO_NEWCOMERS) await this.repo.insertUser(tx, person);
 
     const validUntil = new Date(now.getTime() + 90 * 86_400_000);
     let spread = 0;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { IsNull, type Repository } from 'typeorm';
 import type { Tx } from '../../database/transaction';
 import { RegionEntity } from './region.entity';
 
@@ -19,6 +19,11 @@ export class RegionsRepository {
   /** The regions directly under `parentCode`, by code. */
   findChildren(parentCode: string, tx?: Tx): Promise<RegionEntity[]> {
     return this.repo(tx).find({ where: { parentCode }, order: { code: 'ASC' } });
+  }
+
+  /** The top-level regions (provinces), by code. */
+  findRoots(tx?: Tx): Promise<RegionEntity[]> {
+    return this.repo(tx).find({ where: { parentCode: IsNull() }, order: { code: 'ASC' } });
   }
 
   private repo(tx: Tx | undefined): Repository<RegionEntity> {

@@ -35,7 +35,7 @@ describe('FilterBar', () => {
   })
 
   it('turns a toggle off again and keeps the other choices', () => {
-    const value: PostFilter = { ...DEFAULT_FILTER, fitsMyHours: true, remote: true, distanceKm: 3 }
+    const value: PostFilter = { ...DEFAULT_FILTER, fitsMyHours: true, remote: true, radiusKm: 3 }
     const onChange = renderBar(value)
 
     expect(screen.getByRole('switch', { name: '适合我的时间' }).getAttribute('aria-checked')).toBe('true')
@@ -58,34 +58,39 @@ describe('FilterBar', () => {
     const onChange = renderBar()
 
     fireEvent.change(screen.getByLabelText('距离'), { target: { value: '2' } }) // 不限, 1, 3 ...
-    expect(onChange).toHaveBeenLastCalledWith({ ...DEFAULT_FILTER, distanceKm: 3 })
+    expect(onChange).toHaveBeenLastCalledWith({ ...DEFAULT_FILTER, radiusKm: 3 })
 
     fireEvent.change(screen.getByLabelText('阶段'), { target: { value: '1' } })
-    expect(onChange).toHaveBeenLastCalledWith({ ...DEFAULT_FILTER, stage: 'companion' })
+    expect(onChange).toHaveBeenLastCalledWith({ ...DEFAULT_FILTER, stage: 'full_companion' })
 
-    fireEvent.change(screen.getByLabelText('类型'), { target: { value: '1' } })
-    expect(onChange).toHaveBeenLastCalledWith({ ...DEFAULT_FILTER, postType: 'remote_online' })
+    // The type list is the domain catalogue, in its order, after 不限.
+    const types = screen.getByLabelText('类型') as HTMLSelectElement
+    const remoteIndex = Array.from(types.options).findIndex((o) => o.textContent === '远程线上')
+    expect(remoteIndex).toBeGreaterThan(0)
+    expect(types.options[0].textContent).toBe('不限')
+    fireEvent.change(types, { target: { value: String(remoteIndex) } })
+    expect(onChange).toHaveBeenLastCalledWith({ ...DEFAULT_FILTER, type: 'remote_online' })
 
     fireEvent.change(screen.getByLabelText('薪资'), { target: { value: '3' } })
-    expect(onChange).toHaveBeenLastCalledWith({ ...DEFAULT_FILTER, minHourlyPay: 30 })
+    expect(onChange).toHaveBeenLastCalledWith({ ...DEFAULT_FILTER, minHourly: 30 })
   })
 
   it('clears a picker back to 不限', () => {
-    const onChange = renderBar({ ...DEFAULT_FILTER, distanceKm: 5 })
+    const onChange = renderBar({ ...DEFAULT_FILTER, radiusKm: 5 })
 
     // The chip shows the choice and the picker opens on it (index 3: 不限, 1, 3, 5).
     expect(screen.getByText('5 公里内', { selector: 'span' }).className).toBe('filter-bar__chip-value')
     const distance = screen.getByLabelText('距离') as HTMLSelectElement
     expect(distance.value).toBe('3')
     fireEvent.change(distance, { target: { value: '0' } })
-    expect(onChange).toHaveBeenCalledWith({ ...DEFAULT_FILTER, distanceKm: null })
+    expect(onChange).toHaveBeenCalledWith({ ...DEFAULT_FILTER, radiusKm: null })
   })
 
   it('changes the sort order, which has no 不限 choice', () => {
     const onChange = renderBar()
 
     const sort = screen.getByLabelText('排序') as HTMLSelectElement
-    expect(Array.from(sort.options).map((o) => o.textContent)).toEqual(['最匹配', '离我最近', '时薪最高', '最新发布'])
+    expect(Array.from(sort.options).map((o) => o.textContent)).toEqual(['最匹配', '离我最近', '时薪最高'])
     fireEvent.change(sort, { target: { value: '1' } })
     expect(onChange).toHaveBeenCalledWith({ ...DEFAULT_FILTER, sort: 'distance' })
   })
@@ -95,7 +100,7 @@ describe('FilterBar', () => {
     expect(screen.queryByRole('button', { name: '重置' })).toBeNull()
     unmount()
 
-    const onChange = renderBar({ ...DEFAULT_FILTER, takeHome: true, stage: 'settled' })
+    const onChange = renderBar({ ...DEFAULT_FILTER, takeHome: true, stage: 'settled_work' })
     fireEvent.click(screen.getByRole('button', { name: '重置' }))
     expect(onChange).toHaveBeenCalledWith(DEFAULT_FILTER)
   })
@@ -107,7 +112,7 @@ describe('FilterBar', () => {
     fireEvent.click(screen.getByRole('switch', { name: '适合我的时间' }))
     fireEvent.change(screen.getByLabelText('距离'), { target: { value: '1' } })
 
-    expect(onChange).toHaveBeenLastCalledWith({ ...DEFAULT_FILTER, fitsMyHours: true, distanceKm: 1 })
+    expect(onChange).toHaveBeenLastCalledWith({ ...DEFAULT_FILTER, fitsMyHours: true, radiusKm: 1 })
     expect(screen.getByRole('switch', { name: '适合我的时间' }).getAttribute('aria-checked')).toBe('true')
   })
 })
@@ -122,7 +127,7 @@ describe('filter helpers', () => {
   it('filterToQuery leaves out 不限 and false and keeps the rest', () => {
     expect(filterToQuery({ ...DEFAULT_FILTER })).toEqual({ sort: 'match' })
     expect(
-      filterToQuery({ ...DEFAULT_FILTER, distanceKm: 3, stage: 'flexible', fitsMyHours: true, minHourlyPay: 25 }),
-    ).toEqual({ sort: 'match', maxDistanceKm: 3, stage: 'flexible', fitsMyHours: true, minHourlyPay: 25 })
+      filterToQuery({ ...DEFAULT_FILTER, radiusKm: 3, stage: 'flexible_balance', fitsMyHours: true, minHourly: 25, type: 'handicraft' }),
+    ).toEqual({ sort: 'match', radiusKm: 3, stage: 'flexible_balance', fitsMyHours: true, minHourly: 25, type: 'handicraft' })
   })
 })

@@ -1,11 +1,7 @@
-import { Picker, Text, View } from '@tarojs/components'
-import {
-  DISTANCE_OPTIONS,
-  MIN_PAY_OPTIONS,
-  POST_TYPE_OPTIONS,
-  STAGE_OPTIONS,
-  type Option,
-} from '../../constants/options'
+import { Text, View } from '@tarojs/components'
+import { CHILDCARE_STAGE_CODES, CHILDCARE_STAGES, type ChildcareStage, type PostTypeCode } from '@mamagang/domain'
+import { DISTANCE_OPTIONS, MIN_PAY_OPTIONS, POST_TYPE_OPTIONS, type Option } from '../../constants/options'
+import Select from '../Select'
 import { DEFAULT_FILTER, SORT_OPTIONS, isDefaultFilter, type PostFilter } from './filter'
 import './index.scss'
 
@@ -19,8 +15,8 @@ export interface FilterBarProps {
   value: PostFilter
   /** Called with the whole new filter after every change. */
   onChange: (next: PostFilter) => void
-  /** Post types to offer; defaults to the common catalogue types. */
-  typeOptions?: Option<string>[]
+  /** Post types to offer; defaults to the whole catalogue. */
+  typeOptions?: Option<PostTypeCode>[]
 }
 
 interface SelectChipProps<T> {
@@ -32,6 +28,12 @@ interface SelectChipProps<T> {
   onSelect: (value: T | null) => void
 }
 
+/** Short stage labels for a chip: 全程陪伴型 (0-3岁). */
+const STAGE_CHIP_OPTIONS: Option<ChildcareStage>[] = CHILDCARE_STAGE_CODES.map((code) => ({
+  value: code,
+  label: `${CHILDCARE_STAGES[code].label} (${CHILDCARE_STAGES[code].ageText})`,
+}))
+
 /** A labelled chip that opens a native picker (WeChat's bottom sheet, a select on H5). */
 function SelectChip<T>({ label, options, value, nullable, onSelect }: SelectChipProps<T>) {
   const choices = nullable ? [ANY, ...options.map((o) => o.label)] : options.map((o) => o.label)
@@ -41,13 +43,11 @@ function SelectChip<T>({ label, options, value, nullable, onSelect }: SelectChip
   const shown = index >= 0 ? options[index].label : ANY
 
   return (
-    <Picker
-      mode='selector'
+    <Select
+      label={label}
       range={choices}
       value={selectedIndex}
-      aria-label={label}
-      onChange={(event) => {
-        const picked = Number(event.detail.value)
+      onChange={(picked) => {
         const option = nullable ? options[picked - 1] : options[picked]
         onSelect(option ? option.value : null)
       }}
@@ -55,9 +55,11 @@ function SelectChip<T>({ label, options, value, nullable, onSelect }: SelectChip
       <View className={`filter-bar__chip${active ? ' filter-bar__chip--active' : ''}`}>
         <Text className='filter-bar__chip-label'>{label}</Text>
         <Text className='filter-bar__chip-value'>{shown}</Text>
-        <Text className='filter-bar__chip-arrow'>▾</Text>
+        <Text className='filter-bar__chip-arrow' aria-hidden>
+          ▾
+        </Text>
       </View>
-    </Picker>
+    </Select>
   )
 }
 
@@ -76,7 +78,9 @@ function Toggle({ label, checked, onToggle }: ToggleProps) {
       aria-label={label}
       onClick={onToggle}
     >
-      <Text className='filter-bar__toggle-mark'>{checked ? '✓' : '+'}</Text>
+      <Text className='filter-bar__toggle-mark' aria-hidden>
+        {checked ? '✓' : '+'}
+      </Text>
       <Text>{label}</Text>
     </View>
   )
@@ -91,10 +95,10 @@ export default function FilterBar({ value, onChange, typeOptions = POST_TYPE_OPT
   return (
     <View className='filter-bar'>
       <View className='filter-bar__row'>
-        <SelectChip label='距离' options={DISTANCE_OPTIONS} value={value.distanceKm} nullable onSelect={(v) => set('distanceKm', v)} />
-        <SelectChip label='类型' options={typeOptions} value={value.postType} nullable onSelect={(v) => set('postType', v)} />
-        <SelectChip label='阶段' options={STAGE_OPTIONS} value={value.stage} nullable onSelect={(v) => set('stage', v)} />
-        <SelectChip label='薪资' options={MIN_PAY_OPTIONS} value={value.minHourlyPay} nullable onSelect={(v) => set('minHourlyPay', v)} />
+        <SelectChip label='距离' options={DISTANCE_OPTIONS} value={value.radiusKm} nullable onSelect={(v) => set('radiusKm', v)} />
+        <SelectChip label='类型' options={typeOptions} value={value.type} nullable onSelect={(v) => set('type', v)} />
+        <SelectChip label='阶段' options={STAGE_CHIP_OPTIONS} value={value.stage} nullable onSelect={(v) => set('stage', v)} />
+        <SelectChip label='薪资' options={MIN_PAY_OPTIONS} value={value.minHourly} nullable onSelect={(v) => set('minHourly', v)} />
         <SelectChip
           label='排序'
           options={SORT_OPTIONS}

@@ -1,82 +1,169 @@
-import { Text, View } from '@tarojs/components'
+import { Button as WxButton, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
-import { currentUser, LoginCancelledError, signIn, signOut, type SessionUser } from '../../services/auth'
-import { getPrefs, HOURS_OPTIONS, PLACE_OPTIONS, type MotherPrefs } from '../../services/prefs'
-import { STAGE_OPTIONS } from '../../constants/options'
-import { Button } from '../../ui/button'
+import { ActionButton } from '../../components/Form'
+import {
+  activeRole,
+  bindWechatPhone,
+  currentMe,
+  hasRole,
+  loginMethod,
+  refreshMe,
+  ROLE_HOME,
+  ROLE_LABELS,
+  rolesOf,
+  setActiveRole,
+  signOut,
+} from '../../services/auth'
+import { listNotifications } from '../../services/notifications'
+import type { Me, Notification, RoleCode } from '../../types/api'
+import { formatDate } from '../../utils/format'
+import LinkCell from '../../components/LinkCell'
 import { Cell, CellGroup } from '../../ui/cell'
 import './index.scss'
 
-const ROLE_LABEL: Record<SessionUser['role'], string> = {
-  mother: '宝妈',
-  employer: '用人单位',
-  station: '驿站工作人员',
-  official: '人社局 / 妇联',
-}
+const isWeapp = process.env.TARO_ENV === 'weapp'
 
-function labelOf<T>(options: { value: T; label: string }[], value: T): string {
-  return options.find((o) => o.value === value)?.label ?? '未填写'
+const MOTHER_LINKS = [
+  { title: '我的申请', note: '投递的岗位和进度', url: '/packages/mother/applications/index' },
+  { title: '我的资料和孩子', note: '孩子、住址、有空时间', url: '/packages/mother/profile/index' },
+  { title: '我的简历', note: '工作经历、技能，可一键优化', url: '/packages/mother/resume/index' },
+  { title: '我的12333就业服务', note: '已办和待办的服务', url: '/packages/mother/plan/index' },
+  { title: '我能享受的政策', note: '补贴和扶持', url: '/packages/mother/policies/index' },
+  { title: '专场招聘会', note: '附近的招聘会、我的签到码', url: '/packages/mother/fairs/index' },
+  { title: '用工调剂征询', note: '单位间调剂，由您本人决定', url: '/packages/mother/sharing/index' },
+  { title: '重新回答开始的3个问题', note: '孩子、地点、有空时间', url: '/pages/onboarding/index?step=questions' },
+  { title: '帮助与维权咨询', note: '驿站、律师咨询时间', url: '/packages/mother/help/index' },
+]
+
+const STAFF_TITLES: Record<Exclude<RoleCode, 'mother'>, string> = {
+  employer_member: '用人单位工作台：岗位与应聘人员',
+  station_worker: '驿站工作台：登记与12333服务',
+  official: '人社局 / 妇联：审核与数据',
 }
 
 export default function MePage() {
-  const [user, setUser] = useState<SessionUser | null>(null)
-  const [prefs, setPrefs] = useState<MotherPrefs | null>(null)
-  const [busy, setBusy] = useState(false)
+  const [me, setMe] = useState<Me | null>(null)
+  const [notes, setNotes] = useState<Notification[]>([])
 
   useDidShow(() => {
-    setUser(currentUser())
-    setPrefs(getPrefs())
+    const signedIn = currentMe()
+    setMe(signedIn)
+    if (signedIn) {
+      refreshMe()
+        .then(setMe)
+        .catch(() => undefined)
+      listNotifications()
+        .then((list) => setNotes(list.slice(0, 5)))
+        .catch(() => setNotes([]))
+    }
   })
 
-  const login = async () => {
-    setBusy(true)
-    try {
-      setUser(await signIn())
-    } catch (error) {
-      if (!(error instanceof LoginCancelledError)) console.warn('sign-in failed', error)
-    } finally {
-      setBusy(false)
-    }
+  const go = (url: string) => () => void Taro.navigateTo({ url })
+  const openRole = (role: RoleCode) => () => {
+    setActiveRole(role)
+    void Taro.reLaunch({ url: ROLE_HOME[role] })
   }
 
-  const go = (url: string) => () => void Taro.navigateTo({ url })
+  if (!me) {
+    return (
+      <View className='page me'>
+        <View className='me__header'>
+          <Text className='me__name'>未登录</Text>
+          <Text className='me__role'>登录后可申请岗位、查看申请进度和就业服务</Text>
+          <ActionButton onClick={() => void Taro.navigateTo({ url: isWeapp ? '/pages/onboarding/index' : '/pages/login/index' })}>
+            {isWeapp ? '微信登录' : '演示账号登录'}
+          </ActionButton>
+        </View>
+        <CellGroup title='帮助'>
+          <LinkCell title='帮助与维权咨询' onClick={go('/packages/mother/help/index')} />
+          <LinkCell title='隐私说明' onClick={go('/pages/onboarding/index?step=privacy')} />
+        </CellGroup>
+      </View>
+    )
+  }
 
+  const roles = rolesOf(me)
+  const role = activeRole(me)
+  const mother = hasRole(me, 'mother')
   return (
     <View className='page me'>
       <View className='me__header'>
-        <Text className='me__name'>{user ? user.name : '未登录'}</Text>
-        <Text className='me__role'>{user ? ROLE_LABEL[user.role] : '登录后可申请岗位、查看申请进度'}</Text>
-        {user ? (
-          <Button
-            className='me__button'
-            fill='outline'
-            onClick={() => {
-              signOut()
-              setUser(null)
+        <Text className='me__name'>{me.displayName || '妈妈岗用户'}</Text>
+        <Text className='me__role'>{roles.length ? roles.map((r) => ROLE_LABELS[r]).join('、') : '还没有填写求职信息'}</Text>
+        <Text className='me__role'>手机号：{me.phoneMasked ?? '未绑定'}</Text>
+        {!me.phoneMasked && isWeapp && (
+          <WxButton
+            className='me__phone'
+            openType='getPhoneNumber'
+            onGetPhoneNumber={(event) => {
+              const code = (event.detail as { code?: string }).code
+              if (!code) return
+              bindWechatPhone(code)
+                .then(() => refreshMe())
+                .then(setMe)
+                .catch(() => undefined)
             }}
           >
-            退出登录
-          </Button>
-        ) : (
-          <Button className='me__button' type='primary' loading={busy} onClick={login}>
-            {process.env.TARO_ENV === 'weapp' ? '微信一键登录' : '开发环境登录'}
-          </Button>
+            绑定微信手机号
+          </WxButton>
+        )}
+        {!me.phoneMasked && !isWeapp && mother && (
+          <View className='me__link' role='link' onClick={go('/packages/mother/profile/index?phone=1')}>
+            <Text>绑定手机号（驿站登记过的信息会自动关联）</Text>
+          </View>
+        )}
+        {roles.length > 1 && (
+          <View className='me__link' role='link' onClick={go('/pages/login/index?choose=1')}>
+            <Text>切换身份（当前：{role ? ROLE_LABELS[role] : '未选择'}）</Text>
+          </View>
         )}
       </View>
 
-      <CellGroup title='我的求职偏好'>
-        <Cell title='孩子阶段' extra={prefs ? labelOf(STAGE_OPTIONS, prefs.stage) : '未填写'} />
-        <Cell title='可工作时间' extra={prefs ? labelOf(HOURS_OPTIONS, prefs.hours) : '未填写'} />
-        <Cell title='工作方式' extra={prefs ? labelOf(PLACE_OPTIONS, prefs.place) : '未填写'} />
-        <Cell title='重新填写偏好、查看隐私说明' clickable onClick={go('/pages/onboarding/index')} />
+      {notes.length > 0 && (
+        <CellGroup title='最新消息'>
+          {notes.map((n) => (
+            <Cell key={n.id} title={n.title} description={`${n.body} · ${formatDate(n.createdAt)}`} />
+          ))}
+        </CellGroup>
+      )}
+
+      {mother ? (
+        <CellGroup title='我的求职'>
+          {MOTHER_LINKS.map((link) => (
+            <LinkCell key={link.url} title={link.title} extra={link.note} onClick={go(link.url)} />
+          ))}
+        </CellGroup>
+      ) : (
+        <View className='me__cta'>
+          <ActionButton kind='secondary' onClick={go('/pages/onboarding/index?step=questions')}>
+            我要找工作：填写求职信息
+          </ActionButton>
+        </View>
+      )}
+
+      <CellGroup title='工作入口'>
+        {roles
+          .filter((r): r is Exclude<RoleCode, 'mother'> => r !== 'mother')
+          .map((r) => (
+            <LinkCell key={r} title={STAFF_TITLES[r]} onClick={openRole(r)} />
+          ))}
+        <LinkCell title='用人单位备案（加入妈妈岗用人单位名录）' onClick={go('/packages/employer/filing/index')} />
       </CellGroup>
 
-      <CellGroup title='工作人员入口'>
-        <Cell title='用人单位：备案与发布岗位' clickable onClick={go('/packages/employer/posts/index')} />
-        <Cell title='驿站：求职登记与 12333 服务' clickable onClick={go('/packages/station/worklist/index')} />
-        <Cell title='人社局 / 妇联：审核与数据' clickable onClick={go('/packages/official/dashboard/index')} />
-      </CellGroup>
+      <View className='me__cta'>
+        {loginMethod() === 'dev' && (
+          <ActionButton kind='secondary' onClick={go('/pages/login/index')}>
+            切换演示账号
+          </ActionButton>
+        )}
+        <View className='me__signout' role='button' onClick={() => {
+          signOut()
+          setMe(null)
+        }}>
+          <Text>退出登录</Text>
+        </View>
+      </View>
     </View>
   )
 }

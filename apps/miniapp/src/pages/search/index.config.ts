@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '搜索岗位',
+  enablePullDownRefresh: true,
 })

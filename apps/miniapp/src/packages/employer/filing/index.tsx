@@ -1,17 +1,110 @@
-import { View } from '@tarojs/components'
-import PagePlaceholder from '../../../components/PagePlaceholder'
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
+import EmployerFilingForm from '../../../components/EmployerFilingForm'
+import { ActionButton } from '../../../components/Form'
+import { currentMe, go, refreshMe, setActiveRole } from '../../../services/auth'
+import { listRegions } from '../../../services/catalogue'
+import { EMPLOYER_STATUS_LABELS, fileEmployer } from '../../../services/employers'
+import { requestSubscription } from '../../../services/subscribe'
+import { chooseEmployer, loadMyEmployers } from '../../../services/workspace'
+import type { Employer, EmployerInput, Region } from '../../../types/api'
+import { formatDate } from '../../../utils/format'
 
-const PLANNED = [
-  '填写单位名称、统一社会信用代码（自动校验）、单位类型和联系人',
-  '上传营业执照等材料',
-  '查看审核进度，审核通过后即可发布岗位',
-  '申请“妈妈岗友好企业”认定',
-]
+const TONE = { pending: 'tag--warn', approved: 'tag--ok', rejected: 'tag--bad' } as const
 
+/** 用人单位备案: the filing form, then the filing's status. */
 export default function EmployerFilingPage() {
+  const [regions, setRegions] = useState<Region[]>([])
+  const [employers, setEmployers] = useState<Employer[] | null>(null)
+  const [filing, setFiling] = useState(false)
+
+  useDidShow(() => {
+    if (!currentMe()) {
+      go('/pages/login/index')
+      return
+    }
+    listRegions()
+      .then((list) => setRegions(list.filter((r) => r.level === 'district').length ? list.filter((r) => r.level === 'district') : list))
+      .catch(() => setRegions([]))
+    loadMyEmployers()
+      .then(({ employers: list }) => {
+        setEmployers(list)
+        setFiling(list.length === 0)
+      })
+      .catch(() => {
+        setEmployers([])
+        setFiling(true)
+      })
+  })
+
+  const submit = async (input: EmployerInput) => {
+    // In the tap, before the event: she hears when the filing is approved.
+    await requestSubscription('filing')
+    const employer = await fileEmployer(input)
+    chooseEmployer(employer.id)
+    await refreshMe().catch(() => undefined)
+    setActiveRole('employer_member')
+    setEmployers((list) => [employer, ...(list ?? [])])
+    setFiling(false)
+    void Taro.showToast({ title: '已提交备案，审核通过后会通知您', icon: 'none', duration: 2500 })
+  }
+
+  if (employers === null) {
+    return (
+      <View className='page'>
+        <Text className='hint'>正在加载…</Text>
+      </View>
+    )
+  }
+
+  if (filing) {
+    return (
+      <View className='page'>
+        <View role='heading' aria-level={1}>
+          <Text className='section-title'>用人单位备案</Text>
+        </View>
+        <Text className='hint'>备案审核通过后，单位进入妈妈岗用人单位名录，就可以发布岗位。</Text>
+        <EmployerFilingForm regions={regions} onSubmit={submit} />
+      </View>
+    )
+  }
+
   return (
     <View className='page'>
-      <PagePlaceholder title='单位备案' summary='用人单位填写统一社会信用代码和联系人，申请加入妈妈岗用人单位名录。' planned={PLANNED} />
+      <View role='heading' aria-level={1}>
+        <Text className='section-title'>备案进度</Text>
+      </View>
+      {employers.map((e) => (
+        <View key={e.id} className='card' role='article' aria-label={e.name}>
+          <Text className='card__title'>{e.name}</Text>
+          <Text className='card__meta'>统一社会信用代码：{e.uscc}</Text>
+          <Text className={`tag ${TONE[e.status]}`}>{e.statusLabel || EMPLOYER_STATUS_LABELS[e.status]}</Text>
+          {e.status === 'rejected' && e.reviewReason && <Text className='card__text'>退回原因：{e.reviewReason}</Text>}
+          {e.status === 'pending' && <Text className='card__meta'>提交于 {formatDate(e.createdAt)}，人社部门审核后会通知您。</Text>}
+          {e.friendly && <Text className='tag tag--ok'>妈妈岗友好企业</Text>}
+          {e.serviceOfficer && <Text className='card__meta'>服务专员：{e.serviceOfficer}</Text>}
+          {e.status === 'approved' && (
+            <View className='card__actions'>
+              <ActionButton
+                small
+                onClick={() => {
+                  chooseEmployer(e.id)
+                  setActiveRole('employer_member')
+                  go('/packages/employer/posts/index')
+                }}
+              >
+                管理岗位
+              </ActionButton>
+            </View>
+          )}
+        </View>
+      ))}
+      <View className='page-actions'>
+        <ActionButton kind='secondary' onClick={() => setFiling(true)}>
+          再备案一家单位
+        </ActionButton>
+      </View>
     </View>
   )
 }

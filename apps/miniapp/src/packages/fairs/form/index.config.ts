@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '发布招聘会',
+})

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '招聘会管理',
+})

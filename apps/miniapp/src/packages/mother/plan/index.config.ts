@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的12333就业服务',
+})

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '我能享受的政策',
+})
