@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { FollowupModule } from '../followup/followup.module';
 import { FairsModule } from '../fairs/fairs.module';
 import { ApplicationEntity } from './application.entity';
 import { ApplicationsController } from './applications.controller';
@@ -8,7 +9,7 @@ import { ApplicationsService } from './applications.service';
 import { HireEntity } from './hire.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ApplicationEntity, HireEntity]), FairsModule],
+  imports: [TypeOrmModule.forFeature([ApplicationEntity, HireEntity]), FairsModule, FollowupModule],
   controllers: [ApplicationsController],
   providers: [ApplicationsRepository, ApplicationsService],
   exports: [ApplicationsService],

@@ -6,6 +6,7 @@ import { AppException } from '../../common/errors';
 import type { Tx } from '../../database/transaction';
 import type { TransactionRunner } from '../../database/transaction';
 import type { LivestreamsService } from '../fairs/livestreams.service';
+import type { FollowUpService } from '../followup/followup.service';
 import type { NewNotification } from '../notifications/notifications.repository';
 import type { NotificationsService } from '../notifications/notifications.service';
 import type { Principal } from '../users/principal';
@@ -183,6 +184,8 @@ describe('ApplicationsService (status machine)', () => {
   let repo: FakeRepository;
   let sent: { n: NewNotification; tx: Tx | undefined }[];
   let service: ApplicationsService;
+  let followUp: FollowUpService;
+  let hiresRecorded: string[];
 
   const mother: Principal = { userId: randomUUID(), displayName: '王小红', motherId, grants: [{ role: 'mother', employerId: null, stationId: null, regionCode: null }] };
   const member: Principal = {
@@ -275,7 +278,14 @@ describe('ApplicationsService (status machine)', () => {
         return { fairId: null, livestreamId: null };
       },
     } as unknown as LivestreamsService;
-    service = new ApplicationsService(strict(repo) as unknown as ApplicationsRepository, notifications, runner, new FixedClock(now), crypto, origins);
+    hiresRecorded = [];
+    followUp = {
+      recordReportedHire: async (hireId: string) => {
+        hiresRecorded.push(hireId);
+        return true;
+      },
+    } as unknown as FollowUpService;
+    service = new ApplicationsService(strict(repo) as unknown as ApplicationsRepository, notifications, runner, new FixedClock(now), crypto, origins, followUp);
   });
 
   it('walks submitted → accepted → hired, notifying the employer then the mother each time', async () => {
@@ -293,6 +303,8 @@ describe('ApplicationsService (status machine)', () => {
     expect(repo.applications.get(application.id)?.status).toBe('hired');
     expect(repo.posts.get(postId)).toMatchObject({ filledCount: 1, status: 'filled' });
     expect(repo.hiredMothers).toEqual([motherId]);
+    // The 12333 plan hears of the hire in the same transaction.
+    expect(hiresRecorded).toHaveLength(1);
     expect(sent.map(({ n }) => [n.recipientKind, n.kind, n.dedupeKey])).toEqual([
       ['employer', 'application_submitted', `application:${application.id}:submitted`],
       ['mother', 'application_accepted', `application:${application.id}:accepted`],

@@ -26,6 +26,7 @@ import { PiiCrypto } from '../../common/crypto/pii-crypto';
 import { CommonException } from '../../common/errors';
 import { TransactionRunner, type Tx } from '../../database/transaction';
 import { LivestreamsService } from '../fairs/livestreams.service';
+import { FollowUpService } from '../followup/followup.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { POST_STATUS_LABELS } from '../posts/dto/post.dto';
 import { isEmployerMember, type Principal } from '../users/principal';
@@ -127,6 +128,7 @@ export class ApplicationsService {
     private readonly clock: Clock,
     private readonly crypto: PiiCrypto,
     private readonly origins: LivestreamsService,
+    private readonly followUp: FollowUpService,
   ) {}
 
   /**
@@ -245,6 +247,8 @@ export class ApplicationsService {
       const changed = await this.move(current, 'hire', { now, decidedAt: 'now' }, tx);
       await this.repo.fillPlace(post.id, now, tx);
       await this.repo.markMotherHired(current.motherId, now, tx);
+      // The hire is her outcome in the 12333 plan at once: recommendations stop, guidance goes on.
+      await this.followUp.recordReportedHire(hire.id, tx);
       await this.notifyMother(changed, 'hired', '恭喜您被录用', `${post.employerName}已登记录用您担任“${post.title}”，入职日期${report.startDate}`, tx);
       return { employerId: current.employerId, hireId: hire.id };
     });
