@@ -220,6 +220,10 @@ export async function runLoads(
   const search = await load('GET /api/posts/search (anonymous, varying points and filters)', url, { connections, durationSec, nextRequest: searchRequests(points) });
   results.push(search);
   log(describe(search));
+  // Latency when the machine is not saturated: a few clients, same requests.
+  const light = await load('GET /api/posts/search, 5 clients', url, { connections: 5, durationSec: Math.max(5, Math.round(durationSec / 2)), nextRequest: searchRequests(points) });
+  results.push(light);
+  log(describe(light));
   if (users.length > 0) {
     const recommended = await load('GET /api/posts/recommended (signed-in mothers)', url, {
       connections,

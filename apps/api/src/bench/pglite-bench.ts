@@ -13,9 +13,10 @@ export interface PgliteResult {
 
 /**
  * The embedded database (PGlite, PostgreSQL 18 in WebAssembly, single-threaded, in the API's own
- * process), as a user without PostgreSQL runs the product. The province is smaller by default
- * (see run.ts --pglite-posts): PGlite keeps its whole database in memory while it runs.
- * The data folder (<repo>/.bench/pglite) is kept between runs, like the PostgreSQL one.
+ * process), as a user without PostgreSQL runs the product. The same 1M-post province by default
+ * (about 3 minutes to generate here; run.ts --pglite-posts N for another size). The data folder
+ * (<repo>/.bench/pglite-N) is kept between runs, like the PostgreSQL database. Its HTTP run uses
+ * 10 clients: PGlite runs on the API's own thread, so more clients would only queue.
  */
 export async function runPgliteBench(options: {
   dataDir: string;

@@ -18,7 +18,8 @@ import { followupTable, runFollowupBench } from './followup';
  *   postgres://postgres@127.0.0.1:5432/mmg_bench, created when missing) at 1M posts, with the
  *   naive haversine scan as baseline;
  * - http: the built API (dist/main.js) against that database under 50 concurrent clients;
- * - pglite: the same on the embedded database, with a smaller province (see pglite-bench.ts);
+ * - pglite: the same on the embedded database, 1M posts too (--pglite-posts N for a smaller
+ *   province, kept in <repo>/.bench/pglite-N), with a smaller HTTP run (10 clients);
  * - followup: the 12333 follow-up at 200,000 registered mothers (see followup.ts).
  *
  * The generated province is kept between runs (bench_meta records it); --regenerate rebuilds it.
@@ -36,28 +37,31 @@ interface Args {
   pglitePosts: number;
 }
 
+/** A mistake on the command line: reported without a stack trace. */
+class UsageError extends Error {}
+
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { parts: [...PARTS], regenerate: false, durationSec: 20, points: 500, connections: 50, pglitePosts: 200_000 };
+  const args: Args = { parts: [...PARTS], regenerate: false, durationSec: 20, points: 500, connections: 50, pglitePosts: 1_000_000 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
       const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
+      if (v === undefined) throw new UsageError(`${a} needs a value`);
       return v;
     };
     if (a === '--') continue;
     else if (a === '--only') {
       const parts = value().split(',');
-      for (const p of parts) if (!(PARTS as readonly string[]).includes(p)) throw new Error(`--only takes ${PARTS.join(', ')} (got "${p}")`);
+      for (const p of parts) if (!(PARTS as readonly string[]).includes(p)) throw new UsageError(`--only takes ${PARTS.join(', ')} (got "${p}")`);
       args.parts = parts as Part[];
     } else if (a === '--regenerate') args.regenerate = true;
     else if (a === '--duration') args.durationSec = Number(value());
     else if (a === '--points') args.points = Number(value());
     else if (a === '--connections') args.connections = Number(value());
     else if (a === '--pglite-posts') args.pglitePosts = Number(value());
-    else throw new Error(`unknown argument ${a}`);
+    else throw new UsageError(`unknown argument ${a}`);
   }
-  if (!(args.points >= 500)) throw new Error('--points must be at least 500');
+  if (!(args.points >= 500)) throw new UsageError('--points must be at least 500');
   return args;
 }
 
@@ -144,7 +148,7 @@ async function main(): Promise<void> {
     log('\n== PGlite (embedded) ==');
     log(`  ${load()}`);
     const result: PgliteResult = await runPgliteBench({
-      dataDir: join(repoRoot(), '.bench', 'pglite'),
+      dataDir: join(repoRoot(), '.bench', `pglite-${args.pglitePosts}`),
       size: { posts: args.pglitePosts, employers: 1_000, mothers: Math.max(10_000, Math.round(args.pglitePosts / 5)), motherAccounts: 2_000 },
       regenerate: args.regenerate,
       points: args.points,
@@ -154,7 +158,7 @@ async function main(): Promise<void> {
       log,
     });
     log(`\n${dbTimingTable(result.db)}\n\n${baselineTable(result.db)}\n\n${httpTable(result.http)}`);
-    save('pglite', result);
+    save(`pglite-${args.pglitePosts}`, result);
   }
   if (args.parts.includes('followup')) {
     log('\n== PostgreSQL: 12333 follow-up (200,000 registered mothers) ==');
@@ -165,6 +169,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  const text = error instanceof UsageError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`bench failed: ${text}\n`);
   process.exit(1);
 });

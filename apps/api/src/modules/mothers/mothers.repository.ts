@@ -34,11 +34,25 @@ export class MothersRepository {
   ) {}
 
   findById(id: string, tx?: Tx): Promise<MotherEntity | null> {
-    return this.repo(tx).findOne({ where: { id }, relations: { children: true }, order: { children: { birthYear: 'ASC', birthMonth: 'ASC' } } });
+    return this.withChildren(this.repo(tx).findOneBy({ id }), tx);
   }
 
   findByUserId(userId: string, tx?: Tx): Promise<MotherEntity | null> {
-    return this.repo(tx).findOne({ where: { userId }, relations: { children: true }, order: { children: { birthYear: 'ASC', birthMonth: 'ASC' } } });
+    return this.withChildren(this.repo(tx).findOneBy({ userId }), tx);
+  }
+
+  /**
+   * Two plain key lookups: TypeORM's findOne with a relation wraps the join in a DISTINCT
+   * subquery, several times the cost, and search reads the mother on every request she makes.
+   */
+  private async withChildren(found: Promise<MotherEntity | null>, tx: Tx | undefined): Promise<MotherEntity | null> {
+    const mother = await found;
+    if (!mother) return null;
+    mother.children = await (tx ? tx.getRepository(ChildEntity) : this.children).find({
+      where: { motherId: mother.id },
+      order: { birthYear: 'ASC', birthMonth: 'ASC' },
+    });
+    return mother;
   }
 
   /**

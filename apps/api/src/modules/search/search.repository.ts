@@ -174,7 +174,9 @@ export function nearPostsSql(q: NearQuery): SqlText {
   const text = `
     SELECT ${CANDIDATE_COLUMNS}, p.distance_km
       FROM (${nearest}) p
-      JOIN employers e ON e.id = p.employer_id
+      -- One primary-key lookup per row; OFFSET 0 keeps the planner from turning it back into a
+      -- join that hashes every employer for 41 posts.
+      CROSS JOIN LATERAL (SELECT name, friendly FROM employers WHERE employers.id = p.employer_id OFFSET 0) e
      ORDER BY p.distance_km, p.id`;
   return { text, values: params.values };
 }
@@ -193,7 +195,9 @@ export function unlocatedPostsSql(q: UnlocatedQuery): SqlText {
              WHERE ${where.join('\n               AND ')}
              ORDER BY created_at DESC, id
              LIMIT ${limit}) p
-      JOIN employers e ON e.id = p.employer_id
+      -- One primary-key lookup per row; OFFSET 0 keeps the planner from turning it back into a
+      -- join that hashes every employer for 41 posts.
+      CROSS JOIN LATERAL (SELECT name, friendly FROM employers WHERE employers.id = p.employer_id OFFSET 0) e
      ORDER BY p.created_at DESC, p.id`;
   return { text, values: params.values };
 }

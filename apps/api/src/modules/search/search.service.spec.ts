@@ -182,6 +182,21 @@ describe('SearchService', () => {
     repo.assertDone();
   });
 
+  it('fetches remote and take-home posts beyond the radius only for a page the open posts inside do not fill', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => post({ distanceKm: 0.1 + i * 0.1 }));
+    const page1 = new ScriptedRepository().near(rows);
+    const first = await setup(page1).search(query(), null);
+    expect(first).toMatchObject({ hasMore: true });
+    expect(first.items).toHaveLength(20);
+    page1.assertDone();
+    const remote = post({ remote: true, lat: null, lng: null, distanceKm: null });
+    const page2 = new ScriptedRepository().near(rows).near([]).unlocated([remote]);
+    const second = await setup(page2).search(query({ page: 2 }), null);
+    expect(second.items.map((i) => i.post.id)).toEqual([...rows.slice(20).map((r) => r.id), remote.id]);
+    expect(second.hasMore).toBe(false);
+    page2.assertDone();
+  });
+
   it('holds full posts back while open posts beyond the window may exist', async () => {
     const full = post({ distanceKm: 0.05, status: 'filled', filledCount: 3 });
     const rows = [full, ...Array.from({ length: windowForPage(1) - 1 }, (_, i) => post({ distanceKm: 0.1 + i * 0.1 }))];

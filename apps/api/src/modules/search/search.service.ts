@@ -179,16 +179,20 @@ export class SearchService {
     const inside = near.filter((p) => (p.distanceKm ?? Infinity) <= c.radiusKm);
     // Everything inside the radius is known when the scan ran past it or ran out of posts.
     const insideKnown = inside.length < near.length || near.length < limit;
+    const local = keep(place(inside, false));
+    // Beyond-radius posts come after every open post inside it, so this page can show one only
+    // when the open posts inside do not fill the pages up to it; otherwise they are not fetched
+    // (two queries saved). Fetched from one short of a full page on, so hasMore stays exact.
+    const openInside = local.filter((r) => r.openPlaces > 0).length;
     let extras: Placed[] = [];
-    if (insideKnown) {
+    if (insideKnown && openInside <= c.page * PAGE_SIZE) {
       const [beyond, unlocated] = await Promise.all([
         this.repo.findNear({ ...c.point, filters: { ...c.filters, anywhereKinds: true }, now, limit }),
         this.repo.findUnlocated({ filters: c.filters, now, limit, takeHomeRegionLike: c.takeHomeRegionLike }),
       ]);
-      extras = [...place(beyond.filter((p) => (p.distanceKm ?? 0) > c.radiusKm), true), ...place(unlocated, true)];
+      extras = keep([...place(beyond.filter((p) => (p.distanceKm ?? 0) > c.radiusKm), true), ...place(unlocated, true)]);
     }
-    const candidates = keep([...place(inside, false), ...extras]);
-    return pickPage(candidates, c.sort, c.page, (k) => insideKnown && inside.length < windowForPage(k));
+    return pickPage([...local, ...extras], c.sort, c.page, (k) => insideKnown && inside.length < windowForPage(k));
   }
 
   private pointOf(q: SearchQueryDto, mother: MotherEntity | null): { lat: number; lng: number } {
