@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { codeGroups } from '../../services/fairs'
+import QrCode from '../QrCode'
 import './index.scss'
 
 export interface CheckInCodeProps {
@@ -10,14 +11,17 @@ export interface CheckInCodeProps {
 
 /**
  * Her check-in code in large digits, grouped as the station reads it out or types it
- * (fair · her number · mark). A QR code could carry the same 18 digits; the digits alone work
- * on any phone and can be read aloud.
+ * (fair · her number · mark), under a QR code of the same 18 digits that the desk scans. The
+ * digits stay: they work when the camera cannot, and can be read aloud or typed.
  */
 export default function CheckInCode({ code, checkedInAt }: CheckInCodeProps) {
   const groups = codeGroups(code)
   return (
     <View className={`checkin-code${checkedInAt ? ' checkin-code--used' : ''}`} role='group' aria-label={`入场签到码 ${groups.join(' ')}`}>
       <Text className='checkin-code__label'>入场签到码（请出示给工作人员）</Text>
+      <View className='checkin-code__qr'>
+        <QrCode text={code} label='入场签到二维码' dimmed={Boolean(checkedInAt)} />
+      </View>
       <View className='checkin-code__digits'>
         {groups.map((g, i) => (
           <Text key={`${i}-${g}`} className='checkin-code__group'>
