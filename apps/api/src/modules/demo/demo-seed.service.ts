@@ -23,6 +23,24 @@ import { AppConfig } from '../../config';
 import { TransactionRunner, type Tx } from '../../database/transaction';
 import { DEMO_EMPLOYERS, DEMO_MOTHERS, DEMO_NEWCOMERS, DEMO_POSTS, DEMO_STAFF, DEMO_STATIONS, type DemoPost } from './demo-data';
 import { DemoSeedRepository } from './demo-seed.repository';
+import { FollowUpService } from '../followup/followup.service';
+import { TrainingService } from '../training/training.service';
+import { FairsService } from '../fairs/fairs.service';
+import type { CreateFairDto } from '../fairs/dto/fairs.dto';
+import type { Principal } from '../users/principal';
+
+/**
+ * Station-registered demo mothers were registered this many days ago, so the 12333 worklist
+ * opens with items done, due this week and overdue, as a desk sees it months into the year.
+ */
+export const DEMO_REGISTERED_DAYS_AGO = 120;
+
+/** Who and what the activities seeded after the base data need. */
+interface SeededCity {
+  stationWorker: { userId: string; stationId: string; regionCode: string; displayName: string };
+  official: { userId: string; regionCode: string; displayName: string };
+  postsByEmployer: Map<string, { employerId: string; postIds: string[] }>;
+}
 
 /** Fixed so that every demo start shows the same consent notice version. */
 export const DEMO_CONSENT_VERSION = 'privacy-2026-11';
@@ -82,24 +100,96 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly crypto: PiiCrypto,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
+    private readonly followUp: FollowUpService,
+    private readonly training: TrainingService,
+    private readonly fairs: FairsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.seedDemo) return;
     const seeded = await this.seed();
-    if (seeded) this.logger.log(`demo city seeded: ${DEMO_EMPLOYERS.length} employers, ${DEMO_POSTS.length} posts, ${DEMO_MOTHERS.length} mothers`);
+    if (seeded) this.logger.log(`demo city seeded: ${DEMO_EMPLOYERS.length} employers, ${DEMO_POSTS.length} posts, ${DEMO_MOTHERS.length} mothers, 2 courses, 1 fair`);
   }
 
-  /** Seeds once, in one transaction; returns false when demo data is already there. */
-  seed(): Promise<boolean> {
-    return this.tx.run(async (tx) => {
-      if (await this.repo.hasDemoUsers(tx)) return false;
-      await this.seedAll(tx);
-      return true;
+  /**
+   * Seeds once; returns false when demo data is already there. The city (people, employers,
+   * posts, mothers and their 12333 plans) is one transaction; the courses and the fair then go
+   * through their own services, so they obey the same rules as ones a worker publishes.
+   */
+  async seed(): Promise<boolean> {
+    const city = await this.tx.run(async (tx) => {
+      if (await this.repo.hasDemoUsers(tx)) return null;
+      return this.seedAll(tx);
     });
+    if (!city) return false;
+    await this.seedActivities(city);
+    return true;
   }
 
-  private async seedAll(tx: Tx): Promise<void> {
+  private async seedActivities(city: SeededCity): Promise<void> {
+    const now = this.clock.now();
+    const worker: Principal = {
+      userId: city.stationWorker.userId,
+      displayName: city.stationWorker.displayName,
+      grants: [{ role: 'station_worker', stationId: city.stationWorker.stationId, regionCode: city.stationWorker.regionCode, employerId: null }],
+      motherId: null,
+    };
+    const official: Principal = {
+      userId: city.official.userId,
+      displayName: city.official.displayName,
+      grants: [{ role: 'official', regionCode: city.official.regionCode, stationId: null, employerId: null }],
+      motherId: null,
+    };
+    // Evening and weekend sessions in China time (UTC+8), days ahead so sign-up stays open.
+    const at = (daysAhead: number, hhmm: string): string => {
+      const day = isoDateInChina(new Date(now.getTime() + daysAhead * 86_400_000));
+      return new Date(`${day}T${hhmm}:00+08:00`).toISOString();
+    };
+    await this.training.create(worker, {
+      providerKind: 'station',
+      stationId: city.stationWorker.stationId,
+      title: '家政服务员夜校（母婴护理方向）',
+      skill: 'domestic_service',
+      description: '人社局补贴培训，结业可考家政服务员职业技能等级证书。晚上上课，驿站儿童室有老师照看孩子。',
+      online: false,
+      address: '环翠区福山路9号社区服务中心二楼培训室',
+      location: { lat: 37.4985, lng: 122.127 },
+      hasChildRoom: true,
+      seats: 30,
+      subsidised: true,
+      sessions: [3, 5, 10, 12].map((d) => ({ startsAt: at(d, '19:00'), endsAt: at(d, '21:00') })),
+    });
+    await this.training.create(worker, {
+      providerKind: 'station',
+      stationId: city.stationWorker.stationId,
+      title: '电商直播入门（线上周末班）',
+      skill: 'ecommerce_livestream',
+      description: '手机就能学：选品、开播、话术和售后。周六上午线上上课，可回看。',
+      online: true,
+      hasChildRoom: false,
+      seats: 100,
+      subsidised: true,
+      sessions: [6, 13].map((d) => ({ startsAt: at(d, '09:30'), endsAt: at(d, '11:30') })),
+    });
+    const invited = [...city.postsByEmployer.values()].filter((e) => e.postIds.length > 0).slice(0, 3);
+    const fair: CreateFairDto = {
+      title: '环翠区宝妈专场招聘会',
+      description: '本地友好企业现场招聘，提供弹性工时、居家和计件岗位，可现场咨询补贴政策。',
+      mode: 'onsite',
+      regionCode: city.stationWorker.regionCode,
+      address: '环翠区福山路9号社区服务中心一楼大厅',
+      location: { lat: 37.4985, lng: 122.127 },
+      date: isoDateInChina(new Date(now.getTime() + 7 * 86_400_000)),
+      startTime: '09:00',
+      endTime: '11:30',
+      childFriendly: '现场设儿童托管区和母婴室，可带孩子参加',
+      seats: 120,
+      employers: invited.map((e) => ({ employerId: e.employerId, postIds: e.postIds.slice(0, 3) })),
+    };
+    await this.fairs.create(official, fair);
+  }
+
+  private async seedAll(tx: Tx): Promise<SeededCity> {
     const now = this.clock.now();
     const today = isoDateInChina(now);
     const officialIds: string[] = [];
@@ -137,6 +227,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     for (const person of DEMO_NEWCOMERS) await this.repo.insertUser(tx, person);
 
     const validUntil = new Date(now.getTime() + 90 * 86_400_000);
+    const postsByEmployer = new Map<string, { employerId: string; postIds: string[] }>();
     let spread = 0;
     for (const p of DEMO_POSTS) {
       const employer = employers.get(p.employer)!;
@@ -146,7 +237,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
       // Several posts of one employer sit at nearby addresses (workshops, service points) rather than one pin.
       spread += 1;
       const offset = ((spread % 5) - 2) * 0.004;
-      await this.repo.insertPost(tx, {
+      const postId = await this.repo.insertPost(tx, {
         employerId: employer.id,
         regionCode: employer.regionCode,
         type: p.type,
@@ -179,7 +270,16 @@ export class DemoSeedService implements OnApplicationBootstrap {
         validUntil,
         createdBy: null,
       });
+      const approved = DEMO_EMPLOYERS.find((e) => e.key === p.employer)?.status === 'approved';
+      if (approved) {
+        const entry = postsByEmployer.get(p.employer) ?? { employerId: employer.id, postIds: [] };
+        entry.postIds.push(postId);
+        postsByEmployer.set(p.employer, entry);
+      }
     }
+
+    const registeredAt = new Date(now.getTime() - DEMO_REGISTERED_DAYS_AGO * 86_400_000);
+    const registeredOn = isoDateInChina(registeredAt);
 
     for (const m of DEMO_MOTHERS) {
       const phone = { hash: this.crypto.hash('phone', m.phone), cipher: this.crypto.encrypt(m.phone), masked: maskMobile(m.phone) };
@@ -213,12 +313,21 @@ export class DemoSeedService implements OnApplicationBootstrap {
         registeredUnemployedSince: m.registeredUnemployedSince ?? null,
         stationId,
         registeredBy: worker,
-        registeredAt: stationId ? now : null,
+        registeredAt: stationId ? registeredAt : null,
         consentVersion: DEMO_CONSENT_VERSION,
-        consentAt: now,
+        consentAt: stationId ? registeredAt : now,
         consentRecordedBy: worker,
       });
       for (const c of m.children) await this.repo.insertChild(tx, motherId, c);
+      if (stationId && worker) await this.followUp.createPlan({ motherId, stationId, regionCode: m.regionCode, workerId: worker, registeredOn }, tx);
     }
+
+    const workerPerson = DEMO_STAFF.find((p) => p.demoKey === 'station-huancui')!;
+    const officialPerson = DEMO_STAFF.find((p) => p.demoKey === 'official-huancui')!;
+    return {
+      stationWorker: { userId: staffIds.get(workerPerson.demoKey)!, stationId: stationIds.get(workerPerson.station!)!, regionCode: workerPerson.regionCode!, displayName: workerPerson.displayName },
+      official: { userId: staffIds.get(officialPerson.demoKey)!, regionCode: officialPerson.regionCode!, displayName: officialPerson.displayName },
+      postsByEmployer,
+    };
   }
 }
