@@ -15,6 +15,13 @@ export default {
   testEnvironment: 'node',
   // Unit and service tests next to the code, HTTP tests against the whole app in test/.
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+  // test/faults start a PostgreSQL 15 cluster of their own and stop, restart and kill it, and
+  // test/replica.e2e-spec.ts a primary with a streaming replica: they run in the TEST_DB=postgres
+  // pass only (see the header of test/faults/database-restart.e2e-spec.ts).
+  testPathIgnorePatterns: [
+    '/node_modules/',
+    ...(process.env.TEST_DB === 'postgres' ? [] : ['<rootDir>/test/faults/', '<rootDir>/test/replica\\.e2e-spec\\.ts$']),
+  ],
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.spec.json' }],

@@ -5,6 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, type ModuleImport } from './app.module';
 import { AllExceptionsFilter, validationException } from './common/errors';
+import { useJsonBodies } from './common/http/json-body';
 import { NestPinoLogger } from './common/logging/nest-pino-logger';
 import { loggerOptions } from './common/logging/logger-options';
 import type { AppConfig } from './config';
@@ -15,6 +16,8 @@ export interface CreateAppOptions {
   readonly imports?: readonly ModuleImport[];
   /** Replaces the system clock (tests that move time). */
   readonly clock?: Clock;
+  /** Where the JSON log lines go instead of stdout (tests that read the log). */
+  readonly logStream?: { write(line: string): void };
 }
 
 /** Every API route lives under /api; /health and /docs stay at the root for probes and people. */
@@ -28,15 +31,20 @@ export const OPENAPI_PATH = 'docs';
  */
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    logger: loggerOptions(config.logLevel),
+    logger: { ...loggerOptions(config.logLevel), ...(options.logStream ? { stream: options.logStream } : {}) },
     bodyLimit: config.bodyLimit,
+    // request.ip (rate limits, logs) reads X-Forwarded-For only from the proxies TRUST_PROXY names.
+    trustProxy: typeof config.trustProxy === 'object' ? [...config.trustProxy] : config.trustProxy,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.imports, options.clock), adapter, {
     logger: new NestPinoLogger(adapter.getInstance().log),
     // Let start-up errors (bad DATABASE_URL, failing migration) reach the caller, which
     // logs them and exits 1; the default aborts the process without a useful message.
     abortOnError: false,
+    // JSON only, with a nesting limit: see useJsonBodies.
+    bodyParser: false,
   });
+  useJsonBodies(app, config.bodyLimit);
 
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
   app.useGlobalFilters(new AllExceptionsFilter());

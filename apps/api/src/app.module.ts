@@ -3,6 +3,7 @@ import { ConfigModule, type AppConfig } from './config';
 import { DatabaseModule } from './database/database.module';
 import { Clock, ClockModule } from './common/clock/clock';
 import { CryptoModule } from './common/crypto/crypto.module';
+import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { ApplicationsModule } from './modules/applications/applications.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CatalogueModule } from './modules/catalogue/catalogue.module';
@@ -28,11 +29,13 @@ import { PoliciesModule } from './modules/policies/policies.module';
 import { TrainingModule } from './modules/training/training.module';
 import { ClaimsModule } from './modules/claims/claims.module';
 import { FraudModule } from './modules/fraud/fraud.module';
+import { AccessLogModule } from './modules/privacy/access-log.module';
+import { PrivacyModule } from './modules/privacy/privacy.module';
 
 export type ModuleImport = Type<unknown> | DynamicModule | Promise<DynamicModule> | ForwardReference;
 
 /** The application. A new feature module is added to FEATURE_MODULES. */
-const FEATURE_MODULES: ModuleImport[] = [HealthModule, RegionsModule, UsersModule, AuthModule, NotificationsModule, CatalogueModule, EmployersModule, PostsModule, MothersModule, SearchModule, DemoModule, ApplicationsModule, ResumeModule, RightsModule, MonitoringModule, JobsModule, FollowupModule, StationsModule, PoliciesModule, TrainingModule, ClaimsModule, FraudModule, FairsModule, SharingModule, NotificationSendersModule];
+const FEATURE_MODULES: ModuleImport[] = [HealthModule, RegionsModule, UsersModule, AccessLogModule, PrivacyModule, AuthModule, NotificationsModule, CatalogueModule, EmployersModule, PostsModule, MothersModule, SearchModule, DemoModule, ApplicationsModule, ResumeModule, RightsModule, MonitoringModule, JobsModule, FollowupModule, StationsModule, PoliciesModule, TrainingModule, ClaimsModule, FraudModule, FairsModule, SharingModule, NotificationSendersModule];
 
 @Module({})
 export class AppModule {
@@ -40,7 +43,7 @@ export class AppModule {
   static forRoot(config: AppConfig, extraImports: readonly ModuleImport[] = [], clock?: Clock): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), ClockModule.forRoot(clock), CryptoModule, DatabaseModule, ...FEATURE_MODULES, ...extraImports],
+      imports: [ConfigModule.forRoot(config), ClockModule.forRoot(clock), CryptoModule, RateLimitModule, DatabaseModule, ...FEATURE_MODULES, ...extraImports],
     };
   }
 }

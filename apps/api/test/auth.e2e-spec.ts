@@ -137,6 +137,7 @@ describe('sign-in, tokens and phone binding', () => {
     expect(sent.body.devCode).toMatch(/^\d{6}$/);
     const again = await t.http.post('/api/auth/phone/code').set(auth).send({ phone: '13900002222' }).expect(429);
     expect(again.body.code).toBe('PHONE_CODE_TOO_SOON');
+    expect(again.headers['retry-after']).toBe('60');
     const wrong = sent.body.devCode === '000000' ? '111111' : '000000';
     const bad = await t.http.post('/api/auth/phone/verify').set(auth).send({ phone: '13900002222', code: wrong }).expect(400);
     expect(bad.body.code).toBe('PHONE_CODE_INVALID');

@@ -485,4 +485,92 @@ describe('stations, registration desk and the 12333 follow-up', () => {
     expect(bad.body.code).toBe('VALIDATION_FAILED');
     await t.http.get(`/api/stations/${stationId}/ledger.xlsx?month=2026-11`).set(otherWorker()).expect(403);
   });
+
+  it('names real open courses of her city in a training notice, and in the notice pushed to her', async () => {
+    const course = await t.http
+      .post('/api/training/courses')
+      .set(worker())
+      .send({
+        providerKind: 'station',
+        stationId,
+        title: '手工串珠（夜校班）',
+        skill: 'handicraft',
+        description: '每周二晚上授课，可带孩子',
+        online: false,
+        address: '环翠区广州路88号二楼',
+        location: { lat: 37.5, lng: 122.12 },
+        hasChildRoom: true,
+        seats: 20,
+        subsidised: true,
+        sessions: [{ startsAt: '2026-12-01T19:00:00+08:00', endsAt: '2026-12-01T21:00:00+08:00' }],
+      });
+    expect(course.status).toBe(201);
+    const offered = await t.http.get(`/api/mothers/${motherId}/courses`).set(worker()).expect(200);
+    expect(offered.body).toContainEqual({
+      id: course.body.id,
+      title: '手工串珠（夜校班）',
+      providerName: '广州路社区妈妈岗驿站',
+      firstStartsAt: '2026-12-01T11:00:00.000Z',
+      subsidised: true,
+    });
+    await t.http.get(`/api/mothers/${motherId}/courses`).set(otherWorker()).expect(404);
+
+    const notice = await t.http
+      .post(`/api/mothers/${motherId}/services`)
+      .set(worker())
+      .send({ kind: 'training_notice', servedAt: '2026-11-20T09:30:00+08:00', channel: 'wechat', content: '适合她的手工培训', outcome: '她报名了', courseIds: [course.body.id] })
+      .expect(201);
+    expect(notice.body.courses).toEqual([offered.body.find((c: { id: string }) => c.id === course.body.id)]);
+    const [sent] = await t.dataSource.query(`SELECT title, body, payload FROM notifications WHERE kind = 'followup.training_notice'`);
+    expect(sent.title).toBe('驿站为您推荐了培训课程');
+    expect(sent.body).toBe('为您推荐1门培训课程：《手工串珠（夜校班）》（广州路社区妈妈岗驿站，12月1日19:00开课，有补贴）。适合她的手工培训');
+    expect(sent.payload.courseIds).toEqual([course.body.id]);
+
+    // Free text when no course fits; courses only on a training notice; only courses she can attend.
+    const free = await t.http
+      .post(`/api/mothers/${motherId}/services`)
+      .set(worker())
+      .send({ kind: 'training_notice', servedAt: '2026-11-20T09:40:00+08:00', channel: 'phone', content: '下月区里有家政培训，开班后通知她', outcome: '' })
+      .expect(201);
+    expect(free.body.courses).toEqual([]);
+    const wrongKind = await t.http
+      .post(`/api/mothers/${motherId}/services`)
+      .set(worker())
+      .send({ kind: 'career_guidance', servedAt: '2026-11-20T09:45:00+08:00', channel: 'phone', content: '指导', outcome: '', courseIds: [course.body.id] })
+      .expect(400);
+    expect(wrongKind.body.code).toBe('FOLLOWUP_COURSES_NOT_ALLOWED');
+    const unknown = await t.http
+      .post(`/api/mothers/${motherId}/services`)
+      .set(worker())
+      .send({ kind: 'training_notice', servedAt: '2026-11-20T09:45:00+08:00', channel: 'phone', content: '培训', outcome: '', courseIds: ['00000000-0000-4000-8000-000000000000'] })
+      .expect(400);
+    expect(unknown.body.code).toBe('TRAINING_COURSES_UNKNOWN');
+    const plan = await t.http.get(`/api/mothers/${motherId}/plan`).set(worker()).expect(200);
+    expect(plan.body.services.filter((s: { kind: string }) => s.kind === 'training_notice')).toHaveLength(2);
+  });
+
+  it('reads policy consultations from the policy data in force, not from built-in figures', async () => {
+    const [seeded] = await t.dataSource.query(`SELECT id, payload FROM policy_versions WHERE kind = 'policy' AND region_code = '371000'`);
+    const before = await t.http.get(`/api/mothers/${motherId}/policies`).set(worker()).expect(200);
+    expect(before.body.policyVersionId).toBe(seeded.id);
+    const startup = (body: { items: { code: string; potentialTotal: number }[] }) => body.items.find((i) => i.code === 'startup_grant')?.potentialTotal;
+    expect(startup(before.body)).toBe(12000);
+
+    const raised = seeded.payload.rules.map((r: { code: string }) => (r.code === 'startup_grant' ? { ...r, smallFirm: 15000 } : r));
+    const version = await t.http
+      .post('/api/official/policies')
+      .set(official())
+      .send({ regionCode: '371000', title: seeded.payload.title, source: seeded.payload.source, issuedOn: seeded.payload.issuedOn, effectiveFrom: '2026-11-15', rules: raised, note: '一次性创业补贴提高到15000元' })
+      .expect(201);
+    const after = await t.http.get(`/api/mothers/${motherId}/policies`).set(worker()).expect(200);
+    expect(after.body.policyVersionId).toBe(version.body.id);
+    expect(startup(after.body)).toBe(15000);
+    const service = await t.http
+      .post(`/api/mothers/${motherId}/services`)
+      .set(worker())
+      .send({ kind: 'policy_consultation', servedAt: '2026-11-20T09:50:00+08:00', channel: 'phone', content: '讲解新的创业补贴', outcome: '' })
+      .expect(201);
+    const [stored] = await t.dataSource.query(`SELECT details FROM follow_up_services WHERE id = $1`, [service.body.id]);
+    expect(stored.details.policyVersionId).toBe(version.body.id);
+  });
 });

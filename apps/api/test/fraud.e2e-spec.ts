@@ -100,6 +100,10 @@ describe('fraud checks: flags with explanations for officials, never penalties',
       const p3 = await f.post({ employerId: e, regionCode: WH, title: '面点师', createdAt: daysAgo(3) });
       planted.near_duplicate_posts = `posts:${[p1, p2].sort().join('|')}`;
       honest.near_duplicate_posts = `posts:${[p1, p3].sort().join('|')}`;
+      // A third copy is paired with the closest earlier one: a chain of flags, not every pair.
+      const p4 = await f.post({ employerId: e, regionCode: WH, title: '食品厂包装工', createdAt: daysAgo(1) });
+      planted['near_duplicate_posts:chain'] = `posts:${[p2, p4].sort().join('|')}`;
+      honest['near_duplicate_posts:chain'] = `posts:${[p1, p4].sort().join('|')}`;
       const g = await f.employer({ regionCode: WH, name: '旅游酒店' });
       const q1 = await f.post({ employerId: g, regionCode: WH, title: '客房服务员', type: 'short_term', createdAt: daysAgo(200) });
       const q2 = await f.post({ employerId: g, regionCode: WH, title: '客房服务员', type: 'short_term', createdAt: daysAgo(5) });
@@ -142,9 +146,10 @@ describe('fraud checks: flags with explanations for officials, never penalties',
     const res = await t.http.post('/api/official/fraud/scan').set(bearer(official.token)).send({}).expect(200);
     expect(res.body.created).toBe(res.body.found);
     const found = await flags();
-    for (const [rule, subject] of Object.entries(planted)) {
+    for (const [key, subject] of Object.entries(planted)) {
+      const rule = key.split(':')[0] as string;
       const flag = found.find((x) => x.rule === rule && x.subject_key === subject);
-      expect({ rule, flagged: !!flag }).toEqual({ rule, flagged: true });
+      expect({ key, flagged: !!flag }).toEqual({ key, flagged: true });
       expect(flag?.region_code).toBe(WH);
       expect(flag?.explanation).toMatch(/\p{Script=Han}/u);
     }

@@ -135,6 +135,7 @@ describe('journey: from an employer filing to a filled post', () => {
         school,
         availableWindows: [1, 2, 3, 4, 5].map((day) => ({ day, start: '08:00', end: '16:00' })),
         skills: ['缝纫'],
+        consent: { noticeVersion: 'sensitive-v1' },
       })
       .expect(200);
     expect(profile.body.stage).toBe('settled_work');
@@ -178,7 +179,7 @@ describe('journey: from an employer filing to a filled post', () => {
     await t.http
       .put('/api/mothers/me')
       .set(latecomer.auth)
-      .send({ name: '李娟', regionCode: '371002', children: [{ birthYear: year - 2, birthMonth: 1 }], availableWindows: [] })
+      .send({ name: '李娟', regionCode: '371002', children: [{ birthYear: year - 2, birthMonth: 1 }], availableWindows: [], consent: { noticeVersion: 'sensitive-v1' } })
       .expect(200);
     const closed = await t.http.post(`/api/posts/${postId}/applications`).set(latecomer.auth).send({}).expect(409);
     expect(closed.body.code).toBe('APPLICATION_POST_CLOSED');

@@ -171,6 +171,53 @@ describe('monitoring figures for officials', () => {
     await signUp(k2.courseId, m5, at('2026-10-10T10:00:00'));
     await attend(k2, m5, true);
     await signUp(k2.courseId, m2, at('2026-10-31T23:59:00'));
+
+    // Fairs. Held in the city in October: F1 (环翠, 15 Oct). Not: F2 (文登, 5 Nov), F3 (cancelled), F4 (日照).
+    const [organiser] = await ds.query(`INSERT INTO users (display_name) VALUES ('招聘会组织者') RETURNING id`);
+    const fair = async (region: string, date: string, status = 'published') => {
+      const [row] = await ds.query(
+        `INSERT INTO fairs (region_code, title, mode, address, lat, lng, fair_date, start_time, end_time, starts_at, ends_at, seats, status, created_by)
+         VALUES ($1, '宝妈专场招聘会', 'onsite', '会场', 37.5, 122.1, $2, '09:00', '12:00', $3, $4, 50, $5, $6) RETURNING id`,
+        [region, date, at(`${date}T09:00:00`), at(`${date}T12:00:00`), status, organiser.id],
+      );
+      return row.id as string;
+    };
+    const f1 = await fair('371002', '2026-10-15');
+    const f2 = await fair('371003', '2026-11-05');
+    const f3 = await fair('371002', '2026-10-20', 'cancelled');
+    await fair('371102', '2026-10-15');
+    let seq = 0;
+    const fairSignUp = (fairId: string, motherId: string, status: string, walkIn = false) =>
+      ds.query(
+        `INSERT INTO fair_signups (fair_id, mother_id, seq, code_hash, status, holds_seat, walk_in, signed_up_at, checked_in_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [fairId, motherId, ++seq, `hash-${seq}`, status, status !== 'cancelled' && !walkIn, walkIn, at('2026-10-10T10:00:00'), status === 'checked_in' ? at('2026-10-15T09:30:00') : null],
+      );
+    // F1: M1 signed up, M3 signed up and came, M2 cancelled, M5 walked in. F2 and F3 do not count.
+    await fairSignUp(f1, m1, 'signed_up');
+    await fairSignUp(f1, m3, 'checked_in');
+    await fairSignUp(f1, m2, 'cancelled');
+    await fairSignUp(f1, m5, 'checked_in', true);
+    await fairSignUp(f2, m2, 'signed_up');
+    await fairSignUp(f3, m1, 'cancelled');
+    // Applications from a fair: H2's (12 Oct, F1) counts, and its hire; H6's (F2) was made in
+    // September, but its hire started in October; M3's on P3 (F2) came after the period.
+    await ds.query(`UPDATE applications SET fair_id = $1, source = 'fair' WHERE id = $2`, [f1, h2.applicationId]);
+    await ds.query(`UPDATE applications SET fair_id = $1, source = 'fair' WHERE id = $2`, [f2, h6.applicationId]);
+    await ds.query(`UPDATE applications SET fair_id = $1, source = 'fair' WHERE post_id = $2 AND mother_id = $3`, [f2, p3, m3]);
+    // Livestreams: L1 on P1 (8 Oct) brought M2's application and H1's; L2 was cancelled.
+    const livestream = async (status: string, day: string) => {
+      const [row] = await ds.query(
+        `INSERT INTO livestreams (post_id, employer_id, region_code, title, platform, url, starts_at, ends_at, status, created_by)
+         VALUES ($1, $2, '371002', '直播带岗', 'other', 'https://example.com/live', $3, $4, $5, $6) RETURNING id`,
+        [p1, e1, at(`${day}T19:00:00`), at(`${day}T20:00:00`), status, organiser.id],
+      );
+      return row.id as string;
+    };
+    const l1 = await livestream('scheduled', '2026-10-08');
+    await livestream('cancelled', '2026-10-09');
+    await ds.query(`UPDATE applications SET livestream_id = $1, source = 'livestream' WHERE id = $2`, [l1, h1.applicationId]);
+    await ds.query(`UPDATE applications SET livestream_id = $1, source = 'livestream' WHERE post_id = $2 AND mother_id = $3`, [l1, p1, m2]);
   });
   afterAll(async () => {
     await t?.close();
@@ -212,7 +259,10 @@ describe('monitoring figures for officials', () => {
       payToMinimumWage: 0.9,
     },
     training: { signUps: 4, attended: 2, attendanceRate: 0.5 },
+    fairs: { fairs: 1, signUps: 2, walkIns: 1, checkIns: 2, fairApplications: 1, fairHires: 2, livestreams: 1, livestreamApplications: 2, livestreamHires: 1 },
   };
+
+  const NO_FAIRS = { fairs: 0, signUps: 0, walkIns: 0, checkIns: 0, fairApplications: 0, fairHires: 0, livestreams: 0, livestreamApplications: 0, livestreamHires: 0 };
 
   it('matches the hand-counted totals for the city', async () => {
     const res = await t.http.get(`/api/official/monitoring?from=${FROM}&to=${TO}`).set(cityOfficial).expect(200);
@@ -252,6 +302,7 @@ describe('monitoring figures for officials', () => {
         payToMinimumWage: 1.02,
       },
       training: { signUps: 2, attended: 1, attendanceRate: 0.5 },
+      fairs: { fairs: 1, signUps: 2, walkIns: 1, checkIns: 2, fairApplications: 1, fairHires: 1, livestreams: 1, livestreamApplications: 2, livestreamHires: 1 },
     });
     expect(groups[1]!.figures).toEqual({
       posts: { new: 1, open: 2 },
@@ -273,6 +324,7 @@ describe('monitoring figures for officials', () => {
         payToMinimumWage: 0.66,
       },
       training: { signUps: 2, attended: 1, attendanceRate: 0.5 },
+      fairs: { ...NO_FAIRS, fairHires: 1 },
     });
     expect(groups[5]!.figures).toEqual({
       posts: { new: 0, open: 0 },
@@ -284,6 +336,7 @@ describe('monitoring figures for officials', () => {
       subsidies: { claimed: 0, claimedAmount: 0, paid: 0, paidAmount: 0 },
       quality: ZERO_QUALITY,
       training: { signUps: 0, attended: 0, attendanceRate: null },
+      fairs: NO_FAIRS,
     });
   });
 
@@ -300,18 +353,19 @@ describe('monitoring figures for officials', () => {
       g.figures.subsidies,
       g.figures.followUp,
       g.figures.training,
+      g.figures.fairs,
     ];
     expect(byType.body.groups.map(pick)).toEqual([
-      ['stage_full_companion', '全程陪伴型', { new: 1, open: 1 }, 1, 1, 1, 23, { claimed: 1, claimedAmount: 1200, paid: 0, paidAmount: 0 }, null, null],
-      ['production_line', '生产线', { new: 1, open: 2 }, 2, 2, 2, 71, { claimed: 1, claimedAmount: 1000, paid: 2, paidAmount: 1500 }, null, null],
-      ['domestic_service', '家政服务', { new: 0, open: 1 }, 0, 0, 1, 30, { claimed: 1, claimedAmount: 300, paid: 0, paidAmount: 0 }, null, null],
-      ['school_canteen', '学校餐厅', { new: 1, open: 1 }, 1, 1, 0, null, { claimed: 0, claimedAmount: 0, paid: 0, paidAmount: 0 }, null, null],
+      ['stage_full_companion', '全程陪伴型', { new: 1, open: 1 }, 1, 1, 1, 23, { claimed: 1, claimedAmount: 1200, paid: 0, paidAmount: 0 }, null, null, null],
+      ['production_line', '生产线', { new: 1, open: 2 }, 2, 2, 2, 71, { claimed: 1, claimedAmount: 1000, paid: 2, paidAmount: 1500 }, null, null, null],
+      ['domestic_service', '家政服务', { new: 0, open: 1 }, 0, 0, 1, 30, { claimed: 1, claimedAmount: 300, paid: 0, paidAmount: 0 }, null, null, null],
+      ['school_canteen', '学校餐厅', { new: 1, open: 1 }, 1, 1, 0, null, { claimed: 0, claimedAmount: 0, paid: 0, paidAmount: 0 }, null, null, null],
     ]);
 
     const byStage = await t.http.get(`/api/official/monitoring?from=${FROM}&to=${TO}&groupBy=stage`).set(cityOfficial).expect(200);
     expect(byStage.body.groups.map(pick)).toEqual([
-      ['full_companion', '全程陪伴型', { new: 1, open: 1 }, 1, 1, 1, 23, { claimed: 1, claimedAmount: 1200, paid: 0, paidAmount: 0 }, null, null],
-      ['none', '不分阶段', { new: 2, open: 4 }, 3, 2, 3, 50.5, { claimed: 2, claimedAmount: 1300, paid: 2, paidAmount: 1500 }, null, null],
+      ['full_companion', '全程陪伴型', { new: 1, open: 1 }, 1, 1, 1, 23, { claimed: 1, claimedAmount: 1200, paid: 0, paidAmount: 0 }, null, null, null],
+      ['none', '不分阶段', { new: 2, open: 4 }, 3, 2, 3, 50.5, { claimed: 2, claimedAmount: 1300, paid: 2, paidAmount: 1500 }, null, null, null],
     ]);
   });
 
@@ -366,6 +420,10 @@ describe('monitoring figures for officials', () => {
     expect(values.get('补贴核准金额（元）')).toBe(1500);
     expect(values.get('达到最低工资岗位占比')).toBe(0.6667);
     expect(values.get('培训到课率')).toBe(0.5);
+    expect(values.get('举办招聘会场次')).toBe(1);
+    expect(values.get('招聘会签到人数')).toBe(2);
+    expect(values.get('招聘会录用人数')).toBe(2);
+    expect(values.get('直播带岗投递次数')).toBe(2);
 
     const districts = book.getWorksheet('按区县')!;
     const header = (districts.getRow(1).values as unknown[]).slice(1);
@@ -377,10 +435,24 @@ describe('monitoring figures for officials', () => {
     expect(huancui.getCell(col('录用人数')).value).toBe(3);
     expect(huancui.getCell(col('就业用时中位数（天）')).value).toBe(26.5);
     expect(districts.getRow(3).getCell(col('12333完成率')).value).toBe(0.6667);
+    expect(huancui.getCell(col('招聘会报名人数')).value).toBe(2);
+    expect(districts.getRow(3).getCell(col('招聘会录用人数')).value).toBe(1);
 
     const types = book.getWorksheet('按岗位类型')!;
     // No post type for a 12333 item: the cell is empty.
     expect(types.getRow(2).getCell(col('12333完成率')).value).toBeNull();
+    expect(types.getRow(2).getCell(col('举办招聘会场次')).value).toBeNull();
     expect(types.getRow(2).getCell(1).value).toBe('全程陪伴型');
+  });
+
+  it('judges pay against the minimum wage officials recorded for the day, not a built-in figure', async () => {
+    await t.http
+      .post('/api/official/minimum-wages')
+      .set(cityOfficial)
+      .send({ regionCode: '371003', monthly: 3000, hourly: 30, source: '测试：文登区新标准', effectiveFrom: '2026-10-01', note: '提高标准' })
+      .expect(201);
+    const res = await t.http.get(`/api/official/monitoring?from=${FROM}&to=${TO}&regionCode=371003`).set(wendengOfficial).expect(200);
+    // P3 (monthly 2500, 14.42 an hour) met the old standard and falls short of the new one.
+    expect(res.body.totals.quality).toMatchObject({ wageChecked: 1, meetsMinimumWage: 0, meetsMinimumWageShare: 0, payToMinimumWage: 0.48 });
   });
 });

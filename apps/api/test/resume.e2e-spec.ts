@@ -189,6 +189,10 @@ describe('resume optimisation with no DeepSeek key (local optimiser)', () => {
     );
     const limited = await t.http.post('/api/resume/me/optimise').set(auth).expect(429);
     expect(limited.body.code).toBe('RATE_LIMITED');
+    // Like every limit: Retry-After, here until the oldest of the 20 is a day old (they were made just now).
+    const retryAfter = Number(limited.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(86_000);
+    expect(retryAfter).toBeLessThanOrEqual(86_400);
   });
 });
 

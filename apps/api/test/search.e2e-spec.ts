@@ -34,6 +34,8 @@ const profile = (overrides: Record<string, unknown> = {}) => ({
   desiredHourly: 20,
   wantedModes: ['flexible_leave'],
   skills: ['缝纫'],
+  // Her consent to the current notice (required until she has given it).
+  consent: { noticeVersion: 'sensitive-v1' },
   ...overrides,
 });
 

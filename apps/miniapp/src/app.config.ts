@@ -14,7 +14,7 @@ export default defineAppConfig({
       // A mother's own records: opened from 我的, not needed for the first screen.
       root: 'packages/mother',
       name: 'mother',
-      pages: ['applications/index', 'profile/index', 'resume/index', 'plan/index', 'policies/index', 'help/index', 'fairs/index', 'fair/index', 'live/index', 'sharing/index'],
+      pages: ['applications/index', 'profile/index', 'resume/index', 'plan/index', 'policies/index', 'help/index', 'fairs/index', 'fair/index', 'live/index', 'sharing/index', 'data/index'],
     },
     {
       root: 'packages/employer',

@@ -13,7 +13,7 @@ import {
   normaliseTitle,
   titleSimilarity,
 } from './fraud';
-import { addDays } from './dates';
+import { addDays, daysBetween } from './dates';
 
 const claim = (o: Partial<SubsidisedHireRecord>): SubsidisedHireRecord => ({
   claimId: 'c1',
@@ -133,6 +133,62 @@ describe('near-duplicate posts', () => {
     ['the same job half a year later', post({ id: 'p2', createdOn: '2027-05-01' })],
   ])('leaves alone %s', (_label, other) => {
     expect(findNearDuplicatePosts([post({}), other])).toEqual([]);
+  });
+
+  it('pairs each copy with the closest earlier one inside the window, whatever the input order', () => {
+    const posts = [
+      post({ id: 'p4', createdOn: '2026-12-01' }),
+      post({ id: 'p1' }),
+      post({ id: 'p3', title: '急招食品厂包装工', createdOn: '2026-11-20' }),
+      post({ id: 'p2', createdOn: '2026-11-10' }),
+      post({ id: 'p5', createdOn: '2027-01-15' }),
+      post({ id: 'p6', title: '食品厂包装工人', createdOn: '2026-11-25' }),
+    ];
+    // A chain, one flag per later copy: p5 is 45 days after p4 and stands alone.
+    expect(findNearDuplicatePosts(posts).map((f) => f.subjectKey).sort()).toEqual(['p1|p2', 'p2|p3', 'p3|p6', 'p4|p6'].map((k) => `posts:${k}`));
+  });
+
+  it('agrees with looking back over every earlier post on a mixed set', () => {
+    const titles = ['食品厂包装工', '食品厂包装工人', '食品厂包装女工', '包装工', '缝纫工', '【急招】缝纫工 3名', '电商客服', '电商客服专员', ''];
+    const posts: PostRecord[] = [];
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let i = 0; i < 400; i++) {
+      const min = 2500 + next(6) * 300;
+      posts.push(
+        post({
+          id: `q${String(next(100000)).padStart(6, '0')}${i}`,
+          employerId: `e${next(3)}`,
+          type: next(2) ? 'production_line' : 'short_term',
+          title: titles[next(titles.length)],
+          payMin: min,
+          payMax: min + 500,
+          createdOn: addDays('2026-06-01', next(150)),
+        }),
+      );
+    }
+    const order = [...posts].sort((a, b) => (a.createdOn < b.createdOn ? -1 : a.createdOn > b.createdOn ? 1 : a.id < b.id ? -1 : 1));
+    const expected: string[] = [];
+    order.forEach((y, j) => {
+      for (let k = j - 1; k >= 0; k--) {
+        const x = order[k];
+        if (daysBetween(x.createdOn, y.createdOn) > 30) break;
+        if (x.employerId !== y.employerId || x.type !== y.type || x.payBasis !== y.payBasis) continue;
+        if (!(x.payMin <= y.payMax && y.payMin <= x.payMax) || titleSimilarity(x.title, y.title) < 0.8) continue;
+        expected.push(`posts:${[x.id, y.id].sort().join('|')}`);
+        break;
+      }
+    });
+    expect(expected.length).toBeGreaterThan(100);
+    expect(findNearDuplicatePosts(posts).map((f) => f.subjectKey).sort()).toEqual(expected.sort());
+  });
+
+  it('flags a run of copies once per post, not once per pair', () => {
+    const run = Array.from({ length: 1000 }, (_, i) => post({ id: `r${String(i).padStart(4, '0')}`, createdOn: addDays('2026-11-01', i % 20) }));
+    expect(findNearDuplicatePosts(run)).toHaveLength(999);
   });
 });
 

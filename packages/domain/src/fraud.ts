@@ -239,60 +239,115 @@ function bigrams(s: string): string[] {
   return out;
 }
 
-/** Dice similarity of two titles' character bigrams, 0 to 1; titles under two characters must be equal. */
-export function titleSimilarity(a: string, b: string): number {
-  const x = normaliseTitle(a);
-  const y = normaliseTitle(b);
-  if (x === y) return x.length === 0 ? 0 : 1;
-  const bx = bigrams(x);
-  const by = bigrams(y);
-  if (bx.length === 0 || by.length === 0) return 0;
-  const counts = new Map<string, number>();
-  for (const g of bx) counts.set(g, (counts.get(g) ?? 0) + 1);
-  let shared = 0;
-  for (const g of by) {
-    const n = counts.get(g) ?? 0;
-    if (n > 0) {
-      shared += 1;
-      counts.set(g, n - 1);
-    }
-  }
-  return (2 * shared) / (bx.length + by.length);
+const DAY_ZERO: IsoDate = '1970-01-01';
+/** How many earlier posts of its group a post is compared with, at most, when looking for a look-alike. */
+export const FUZZY_LOOKBACK = 200;
+
+/** A title prepared once for many comparisons: its normal form and its bigram counts. */
+interface PreparedTitle {
+  normal: string;
+  bigrams: Map<string, number>;
+  bigramCount: number;
 }
 
-/** Same employer, type and pay basis, overlapping pay, similar titles, created close together. */
+function prepareTitle(title: string): PreparedTitle {
+  const normal = normaliseTitle(title);
+  const grams = bigrams(normal);
+  const counts = new Map<string, number>();
+  for (const g of grams) counts.set(g, (counts.get(g) ?? 0) + 1);
+  return { normal, bigrams: counts, bigramCount: grams.length };
+}
+
+function preparedSimilarity(x: PreparedTitle, y: PreparedTitle): number {
+  if (x.normal === y.normal) return x.normal.length === 0 ? 0 : 1;
+  if (x.bigramCount === 0 || y.bigramCount === 0) return 0;
+  const [small, large] = x.bigrams.size <= y.bigrams.size ? [x, y] : [y, x];
+  let shared = 0;
+  for (const [g, n] of small.bigrams) shared += Math.min(n, large.bigrams.get(g) ?? 0);
+  return (2 * shared) / (x.bigramCount + y.bigramCount);
+}
+
+/** Dice similarity of two titles' character bigrams, 0 to 1; titles under two characters must be equal. */
+export function titleSimilarity(a: string, b: string): number {
+  return preparedSimilarity(prepareTitle(a), prepareTitle(b));
+}
+
+/**
+ * Same employer, type and pay basis, overlapping pay, similar titles, created close together.
+ *
+ * Each post is paired with its closest earlier look-alike (by creation date, then id) inside the
+ * time window, so a run of copies gives a chain of flags (A–B, B–C), at most one per post, not
+ * every pair of the run. Sort and sweep: within each group the posts are ordered by creation
+ * date and each one looks back only inside the window, its title prepared once; exact copies
+ * (the same normal form) are found through a map, look-alikes by comparing at most
+ * `FUZZY_LOOKBACK` earlier posts. The cost is O(n log n + n·FUZZY_LOOKBACK) and the flags at
+ * most n, however the posts are spread.
+ */
 export function findNearDuplicatePosts(posts: readonly PostRecord[]): FraudFinding[] {
   const groups = new Map<string, PostRecord[]>();
   for (const p of posts) {
     const key = `${p.employerId}|${p.type}|${p.payBasis}`;
-    const list = groups.get(key) ?? [];
-    list.push(p);
-    groups.set(key, list);
+    const list = groups.get(key);
+    if (list) list.push(p);
+    else groups.set(key, [p]);
   }
+  const threshold = FRAUD_THRESHOLDS.titleSimilarity;
+  const window = FRAUD_THRESHOLDS.duplicateWindowDays;
+  const overlaps = (a: PostRecord, b: PostRecord) => a.payMin <= b.payMax && b.payMin <= a.payMax;
   const findings: FraudFinding[] = [];
   for (const list of groups.values()) {
-    const sorted = [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
-    for (let i = 0; i < sorted.length; i++) {
-      for (let j = i + 1; j < sorted.length; j++) {
-        const a = sorted[i];
-        const b = sorted[j];
-        if (Math.abs(daysBetween(a.createdOn, b.createdOn)) > FRAUD_THRESHOLDS.duplicateWindowDays) continue;
-        if (!(a.payMin <= b.payMax && b.payMin <= a.payMax)) continue;
-        const similarity = titleSimilarity(a.title, b.title);
-        if (similarity < FRAUD_THRESHOLDS.titleSimilarity) continue;
-        findings.push({
-          rule: 'near_duplicate_posts',
-          subjectKey: `posts:${a.id}|${b.id}`,
-          explanation:
-            `同一单位${a.createdOn}发布的“${a.title}”与${b.createdOn}发布的“${b.title}”类型和计酬方式相同、报酬区间重叠，` +
-            `名称相似度${Math.round(similarity * 100)}%`,
-          objects: [
-            { kind: 'employer', id: a.employerId },
-            { kind: 'post', id: a.id },
-            { kind: 'post', id: b.id },
-          ],
-        });
+    if (list.length < 2) continue;
+    const sorted = list
+      .map((p) => ({ p, day: daysBetween(DAY_ZERO, p.createdOn), title: prepareTitle(p.title) }))
+      .sort((a, b) => a.day - b.day || (a.p.id < b.p.id ? -1 : a.p.id > b.p.id ? 1 : 0))
+      .map((x, i) => ({ ...x, i }));
+    /** Earlier posts by normal form, latest last. */
+    const copies = new Map<string, typeof sorted>();
+    for (const y of sorted) {
+      let partner: (typeof sorted)[number] | undefined;
+      let similarity = 0;
+      // The latest exact copy in the window whose pay overlaps.
+      const same = copies.get(y.title.normal) ?? [];
+      for (let k = same.length - 1, looked = 0; k >= 0 && looked < FUZZY_LOOKBACK; k--, looked++) {
+        const x = same[k];
+        if (y.day - x.day > window) break;
+        if (y.title.normal.length > 0 && overlaps(x.p, y.p)) {
+          partner = x;
+          similarity = 1;
+          break;
+        }
       }
+      // A later look-alike than that copy, if any.
+      for (let k = y.i - 1, looked = 0; k >= 0 && looked < FUZZY_LOOKBACK; k--, looked++) {
+        const x = sorted[k];
+        if (y.day - x.day > window || (partner && x.i <= partner.i)) break;
+        if (x.title.normal === y.title.normal || !overlaps(x.p, y.p)) continue;
+        // Dice can reach at most 2·min/(m+n): skip pairs whose lengths alone rule them out.
+        const [m, n] = [x.title.bigramCount, y.title.bigramCount];
+        if (m + n === 0 || (2 * Math.min(m, n)) / (m + n) < threshold) continue;
+        const s = preparedSimilarity(x.title, y.title);
+        if (s >= threshold) {
+          partner = x;
+          similarity = s;
+          break;
+        }
+      }
+      if (same.length > 0) same.push(y);
+      else copies.set(y.title.normal, [y]);
+      if (!partner) continue;
+      const [a, b] = partner.p.id < y.p.id ? [partner.p, y.p] : [y.p, partner.p];
+      findings.push({
+        rule: 'near_duplicate_posts',
+        subjectKey: `posts:${a.id}|${b.id}`,
+        explanation:
+          `同一单位${a.createdOn}发布的“${a.title}”与${b.createdOn}发布的“${b.title}”类型和计酬方式相同、报酬区间重叠，` +
+          `名称相似度${Math.round(similarity * 100)}%`,
+        objects: [
+          { kind: 'employer', id: a.employerId },
+          { kind: 'post', id: a.id },
+          { kind: 'post', id: b.id },
+        ],
+      });
     }
   }
   return findings;

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { createDataSource } from '../database/data-source';
+import { generateProvince, readMeta, type ProvinceSize } from './generate';
 
 export const DEFAULT_BENCH_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/mmg_bench';
 
@@ -39,4 +40,30 @@ export async function migrate(url: string): Promise<void> {
   const dataSource = createDataSource({ url, poolSize: 1 });
   await dataSource.initialize();
   await dataSource.destroy();
+}
+
+/** Makes sure the PostgreSQL bench database holds a generated province of `size` (`pnpm bench`, `pnpm load`). */
+export async function ensureProvince(url: string, size: ProvinceSize, regenerate: boolean, log: (line: string) => void): Promise<void> {
+  await ensureBenchDatabase(url, log);
+  await migrate(url);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const meta = await readMeta(client);
+    if (meta && !regenerate && meta.posts === size.posts) {
+      log(`bench database: ${meta.posts} posts, ${meta.mothers} mothers, generated ${meta.generatedAt} (kept; --regenerate rebuilds)`);
+      return;
+    }
+    log(`generating the province into ${redact(url)}: ${size.posts} posts, ${size.employers} employers, ${size.mothers} mothers`);
+    const done = await generateProvince(client, size, log);
+    log(`generated in ${done.seconds} s`);
+  } finally {
+    await client.end();
+  }
+}
+
+export function redact(url: string): string {
+  const u = new URL(url);
+  u.password = '';
+  return u.toString();
 }

@@ -9,7 +9,7 @@ import { samplePoints, type Point } from './db-timing';
 import { ms, summarize, table, type Summary } from './stats';
 
 /** Fixed secrets of the benchmark's API process (none is written to disk). */
-const BENCH_SECRETS = {
+export const BENCH_SECRETS = {
   TOKEN_SECRET: 'bench-token-secret-bench-token-secret-0001',
   ID_ENCRYPTION_KEY: '0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0',
   ID_HASH_KEY: 'a0b1c2d3e4f5061728394a5b6c7d8e9fa0b1c2d3e4f5061728394a5b6c7d8e9f',
@@ -50,12 +50,30 @@ async function freePort(): Promise<number> {
  * the daily fraud scan and reminders, the post-closing pass) do not start, so the figures are
  * search's alone, not those of a daily batch that happens to start with the process.
  */
-export async function startApi(env: Record<string, string>, log: (line: string) => void): Promise<ApiProcess> {
+export async function startApi(env: Record<string, string>, log: (line: string) => void, options: { workers?: number } = {}): Promise<ApiProcess> {
   const port = await freePort();
-  const main = join(__dirname, '..', 'main.js');
+  // One process: dist/main.js; several: dist/cluster.js, the production start with WEB_CONCURRENCY workers.
+  const workers = options.workers ?? 1;
+  const main = join(__dirname, '..', workers > 1 ? 'cluster.js' : 'main.js');
   const child: ChildProcess = spawn(process.execPath, [main], {
-    env: { ...process.env, ...BENCH_SECRETS, NODE_ENV: 'test', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'false', ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    env: {
+      ...process.env,
+      ...BENCH_SECRETS,
+      NODE_ENV: 'test',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      SEED_DEMO: 'false',
+      ...(workers > 1 ? { WEB_CONCURRENCY: String(workers) } : {}),
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  // The cluster's primary says when every worker listens (the first one answers /health before).
+  let allListening = workers === 1;
+  child.stdout?.on('data', (chunk: Buffer) => {
+    if (chunk.toString().includes('worker(s) listening')) allListening = true;
+    process.stdout.write(chunk);
   });
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
@@ -67,7 +85,7 @@ export async function startApi(env: Record<string, string>, log: (line: string) 
     if (exited) throw new Error('the API exited during start-up (see its output above)');
     try {
       const res = await fetch(`${url}/health`);
-      if (res.ok) break;
+      if (res.ok && allListening) break;
     } catch {
       // not listening yet
     }
@@ -77,7 +95,7 @@ export async function startApi(env: Record<string, string>, log: (line: string) 
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  log(`  API (dist/main.js, background timers off) up in ${((performance.now() - started) / 1000).toFixed(1)} s at ${url}`);
+  log(`  API (${workers > 1 ? `dist/cluster.js, ${workers} workers` : 'dist/main.js'}, background timers off) up in ${((performance.now() - started) / 1000).toFixed(1)} s at ${url}`);
   return {
     url,
     stop: async () => {
@@ -187,7 +205,7 @@ export async function benchUsers(sql: pg.Client, n: number): Promise<string[]> {
  * `connections` concurrent clients for `durationSec` on /api/posts/search with points that
  * vary, then a shorter run of signed-in mothers on /api/posts/recommended.
  */
-export async function runHttpLoad(options: { databaseUrl: string; durationSec: number; connections: number; log: (line: string) => void }): Promise<HttpResult[]> {
+export async function runHttpLoad(options: { databaseUrl: string; durationSec: number; connections: number; workers?: number; log: (line: string) => void }): Promise<HttpResult[]> {
   const { log } = options;
   const client = new pg.Client({ connectionString: options.databaseUrl });
   await client.connect();
@@ -199,7 +217,7 @@ export async function runHttpLoad(options: { databaseUrl: string; durationSec: n
   } finally {
     await client.end();
   }
-  const api = await startApi({ DATABASE_URL: options.databaseUrl }, log);
+  const api = await startApi({ DATABASE_URL: options.databaseUrl }, log, { workers: options.workers ?? 1 });
   try {
     return await runLoads(api.url, points, users, options.connections, options.durationSec, log);
   } finally {

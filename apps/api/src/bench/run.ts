@@ -4,15 +4,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { findRepoRoot as repoRoot } from '../config/repo-root';
-import { DEFAULT_BENCH_DATABASE_URL, ensureBenchDatabase, migrate } from './bench-db';
+import { DEFAULT_BENCH_DATABASE_URL, ensureProvince } from './bench-db';
 import { baselineTable, dbTimingTable, runDbTiming, type DbTimingResult } from './db-timing';
-import { FULL_PROVINCE, generateProvince, readMeta, type ProvinceSize } from './generate';
+import { FULL_PROVINCE } from './generate';
 import { httpTable, runHttpLoad, type HttpResult } from './http-load';
 import { runPgliteBench, type PgliteResult } from './pglite-bench';
 import { followupTable, runFollowupBench } from './followup';
 
 /**
- * `pnpm bench [-- --only db,http,pglite] [--regenerate] [--duration 20] [--points 500]`
+ * `pnpm bench [-- --only db,http,pglite] [--regenerate] [--duration 20] [--points 500] [--workers 2]`
  *
  * - db: timings of the search query on PostgreSQL (BENCH_DATABASE_URL, default
  *   postgres://postgres@127.0.0.1:5432/mmg_bench, created when missing) at 1M posts, with the
@@ -35,13 +35,15 @@ interface Args {
   points: number;
   connections: number;
   pglitePosts: number;
+  /** API processes for the http part (dist/cluster.js when > 1). */
+  workers: number;
 }
 
 /** A mistake on the command line: reported without a stack trace. */
 class UsageError extends Error {}
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { parts: [...PARTS], regenerate: false, durationSec: 20, points: 500, connections: 50, pglitePosts: 1_000_000 };
+  const args: Args = { parts: [...PARTS], regenerate: false, durationSec: 20, points: 500, connections: 50, pglitePosts: 1_000_000, workers: 1 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -59,39 +61,15 @@ function parseArgs(argv: readonly string[]): Args {
     else if (a === '--points') args.points = Number(value());
     else if (a === '--connections') args.connections = Number(value());
     else if (a === '--pglite-posts') args.pglitePosts = Number(value());
+    else if (a === '--workers') args.workers = Number(value());
     else throw new UsageError(`unknown argument ${a}`);
   }
   if (!(args.points >= 500)) throw new UsageError('--points must be at least 500');
+  if (!Number.isInteger(args.workers) || args.workers < 1 || args.workers > 16) throw new UsageError('--workers must be 1 to 16');
   return args;
 }
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
-
-/** Makes sure the PostgreSQL bench database holds a generated province of `size`. */
-async function preparePostgres(url: string, size: ProvinceSize, regenerate: boolean): Promise<void> {
-  await ensureBenchDatabase(url, log);
-  await migrate(url);
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const meta = await readMeta(client);
-    if (meta && !regenerate && meta.posts === size.posts) {
-      log(`bench database: ${meta.posts} posts, ${meta.mothers} mothers, generated ${meta.generatedAt} (kept; --regenerate rebuilds)`);
-      return;
-    }
-    log(`generating the province into ${redact(url)}: ${size.posts} posts, ${size.employers} employers, ${size.mothers} mothers`);
-    const done = await generateProvince(client, size, log);
-    log(`generated in ${done.seconds} s`);
-  } finally {
-    await client.end();
-  }
-}
-
-function redact(url: string): string {
-  const u = new URL(url);
-  u.password = '';
-  return u.toString();
-}
 
 function save(name: string, data: unknown): void {
   const dir = join(repoRoot(), '.bench');
@@ -117,7 +95,7 @@ async function main(): Promise<void> {
   log(`machine: ${machine()}`);
   const now = new Date();
 
-  if (args.parts.includes('db') || args.parts.includes('http')) await preparePostgres(url, FULL_PROVINCE, args.regenerate);
+  if (args.parts.includes('db') || args.parts.includes('http')) await ensureProvince(url, FULL_PROVINCE, args.regenerate, log);
 
   if (args.parts.includes('db')) {
     log('\n== PostgreSQL: search query timings ==');
@@ -139,9 +117,9 @@ async function main(): Promise<void> {
   if (args.parts.includes('http')) {
     log('\n== PostgreSQL: HTTP /api/posts/search ==');
     log(`  ${load()}`);
-    const result: HttpResult[] = await runHttpLoad({ databaseUrl: url, durationSec: args.durationSec, connections: args.connections, log });
+    const result: HttpResult[] = await runHttpLoad({ databaseUrl: url, durationSec: args.durationSec, connections: args.connections, workers: args.workers, log });
     log(`\n${httpTable(result)}`);
-    save('http', result);
+    save(args.workers > 1 ? `http-${args.workers}w` : 'http', result);
   }
 
   if (args.parts.includes('pglite')) {

@@ -1,8 +1,16 @@
+import type { RateLimitPolicy } from '../common/rate-limit/rate-limit-policy';
+
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/**
+ * Which proxies' X-Forwarded-For the API believes for the client address (TRUST_PROXY):
+ * none (false), any (true), or those at these addresses/CIDR ranges.
+ */
+export type TrustProxy = boolean | readonly string[];
 
 export interface WechatConfig {
   /** Absent in development when only the demo sign-in is used. */
@@ -31,6 +39,11 @@ export interface AppConfigValues {
   readonly logLevel: LogLevel;
   /** Set: use that PostgreSQL. Unset: start the embedded PGlite in {@link dataDir}. */
   readonly databaseUrl: string | undefined;
+  /**
+   * Streaming replicas of {@link databaseUrl} (DATABASE_REPLICA_URLS); empty: none. Only the
+   * reads a repository sends there on purpose (`readOnReplica`) use them; see docs/SCALING.md.
+   */
+  readonly databaseReplicaUrls: readonly string[];
   /** Absolute folder of the embedded database (and of generated development secrets). */
   readonly dataDir: string;
   readonly dbPoolSize: number;
@@ -50,6 +63,14 @@ export interface AppConfigValues {
   readonly deepseek: DeepSeekConfig;
   /** Largest accepted request body, in bytes. */
   readonly bodyLimit: number;
+  /** Whose X-Forwarded-For to believe when reading the client address (rate limits, logs). */
+  readonly trustProxy: TrustProxy;
+  /** Set: rate-limit counters live in this Redis, shared by every API process. Unset: in memory. */
+  readonly redisUrl: string | undefined;
+  /** Prefix of every rate-limit key in Redis (RATE_LIMIT_PREFIX). */
+  readonly rateLimitPrefix: string;
+  /** Limits per action and scope (RATE_LIMITS on top of the defaults). */
+  readonly rateLimits: RateLimitPolicy;
 }
 
 /**
@@ -62,6 +83,7 @@ export class AppConfig implements AppConfigValues {
   readonly host!: string;
   readonly logLevel!: LogLevel;
   readonly databaseUrl!: string | undefined;
+  readonly databaseReplicaUrls!: readonly string[];
   readonly dataDir!: string;
   readonly dbPoolSize!: number;
   readonly tokenSecret!: string;
@@ -74,6 +96,10 @@ export class AppConfig implements AppConfigValues {
   readonly h5Dir!: string | undefined;
   readonly deepseek!: DeepSeekConfig;
   readonly bodyLimit!: number;
+  readonly trustProxy!: TrustProxy;
+  readonly redisUrl!: string | undefined;
+  readonly rateLimitPrefix!: string;
+  readonly rateLimits!: RateLimitPolicy;
 
   constructor(values: AppConfigValues) {
     Object.assign(this, values);

@@ -51,7 +51,7 @@ describe('loadConfig', () => {
   });
 
   it('accepts a complete production configuration and writes nothing to disk', () => {
-    const { config, warnings } = loadConfig({ ...PRODUCTION, DATA_DIR: dataDir, WECHAT_APP_ID: 'wx1', WECHAT_APP_SECRET: 's' });
+    const { config, warnings } = loadConfig({ ...PRODUCTION, DATA_DIR: dataDir, WECHAT_APP_ID: 'wx1', WECHAT_APP_SECRET: 's', REDIS_URL: 'redis://cache:6379' });
     expect(config.isProduction).toBe(true);
     expect(config.seedDemo).toBe(false);
     expect(config.idEncryptionKey.equals(Buffer.from(HEX_KEY_A, 'hex'))).toBe(true);
@@ -131,11 +131,65 @@ describe('loadConfig', () => {
 
   it('reads the subscribe-message templates per notification kind, and refuses a malformed list', () => {
     expect(loadConfig({ DATA_DIR: dataDir }).config.wechat.subscribeTemplates).toEqual({});
-    const { config } = loadConfig({ DATA_DIR: dataDir, WECHAT_SUBSCRIBE_TEMPLATES: ' application_accepted=AbC-12_3, application_hired=XyZ789 ' });
-    expect(config.wechat.subscribeTemplates).toEqual({ application_accepted: 'AbC-12_3', application_hired: 'XyZ789' });
+    const { config } = loadConfig({ DATA_DIR: dataDir, WECHAT_SUBSCRIBE_TEMPLATES: ' application_accepted=AbC-12_3, application_hired=XyZ789, followup.reminder=Rem1 ' });
+    expect(config.wechat.subscribeTemplates).toEqual({ application_accepted: 'AbC-12_3', application_hired: 'XyZ789', 'followup.reminder': 'Rem1' });
     expect(configError({ DATA_DIR: dataDir, WECHAT_SUBSCRIBE_TEMPLATES: 'application_accepted' }).issues.map((i) => i.variable)).toEqual([
       'WECHAT_SUBSCRIBE_TEMPLATES',
     ]);
+  });
+
+  it('reads the rate-limit settings: in memory and no proxy by default, Redis and proxies when set', () => {
+    const defaults = loadConfig({ DATA_DIR: dataDir }).config;
+    expect(defaults).toMatchObject({ trustProxy: false, redisUrl: undefined, rateLimitPrefix: 'mamagang:rl:' });
+    expect(defaults.rateLimits.apply.user).toEqual({ limit: 30, windowMs: 60_000 });
+    const { config } = loadConfig({
+      DATA_DIR: dataDir,
+      TRUST_PROXY: '10.0.0.0/8, loopback, ::1',
+      REDIS_URL: 'redis://127.0.0.1:6379/2',
+      RATE_LIMIT_PREFIX: 'staging:rl:',
+      RATE_LIMITS: 'apply.user=5/10s',
+    });
+    expect(config).toMatchObject({ trustProxy: ['10.0.0.0/8', 'loopback', '::1'], redisUrl: 'redis://127.0.0.1:6379/2', rateLimitPrefix: 'staging:rl:' });
+    expect(config.rateLimits.apply.user).toEqual({ limit: 5, windowMs: 10_000 });
+    expect(loadConfig({ DATA_DIR: dataDir, TRUST_PROXY: 'true' }).config.trustProxy).toBe(true);
+    const warnings = loadConfig(PRODUCTION).warnings;
+    expect(warnings).toContainEqual(expect.stringContaining('REDIS_URL is not set'));
+  });
+
+  it('refuses bad rate-limit settings, naming each', () => {
+    const error = configError({ DATA_DIR: dataDir, TRUST_PROXY: '10.0.0.0/33', REDIS_URL: 'http://cache', RATE_LIMIT_PREFIX: 'a b', RATE_LIMITS: 'apply=5/1m' });
+    expect(error.issues.map((i) => i.variable).sort()).toEqual(['RATE_LIMITS', 'RATE_LIMIT_PREFIX', 'REDIS_URL', 'TRUST_PROXY']);
+    expect(configError({ DATA_DIR: dataDir, TRUST_PROXY: '2' }).issues.map((i) => i.variable)).toEqual(['TRUST_PROXY']);
+  });
+
+  it('reads the replicas of DATABASE_URL, none by default', () => {
+    expect(loadConfig({ DATA_DIR: dataDir }).config.databaseReplicaUrls).toEqual([]);
+    expect(loadConfig({ ...PRODUCTION }).config.databaseReplicaUrls).toEqual([]);
+    const { config } = loadConfig({
+      ...PRODUCTION,
+      DATABASE_REPLICA_URLS: ' postgres://app:pw@replica-1.example:5432/mamagang , postgresql://app:pw@replica-2.example/mamagang',
+    });
+    expect(config.databaseReplicaUrls).toEqual(['postgres://app:pw@replica-1.example:5432/mamagang', 'postgresql://app:pw@replica-2.example/mamagang']);
+    expect(Object.isFrozen(config.databaseReplicaUrls)).toBe(true);
+  });
+
+  it('refuses replicas without DATABASE_URL (the embedded PGlite has none) and bad entries, never echoing a URL', () => {
+    const embedded = configError({ DATA_DIR: dataDir, DATABASE_REPLICA_URLS: 'postgres://app@replica.example/mamagang' });
+    expect(embedded.issues).toEqual([{ variable: 'DATABASE_REPLICA_URLS', problem: expect.stringContaining('needs DATABASE_URL') }]);
+    expect(embedded.message).toMatch(/DATABASE_REPLICA_URLS: needs DATABASE_URL: the embedded database \(PGlite\) has no replicas/);
+
+    const bad = configError({
+      ...PRODUCTION,
+      DATABASE_REPLICA_URLS: `mysql://app:secret-pw@x/db,,${PRODUCTION.DATABASE_URL},postgres://app@r.example/m,postgres://app@r.example/m`,
+    });
+    expect(bad.issues.map((i) => i.problem)).toEqual([
+      'entry 1 must be a postgres:// or postgresql:// URL',
+      'entry 2 is empty (a stray comma?)',
+      'entry 3 is DATABASE_URL itself; list only the replicas',
+      'entry 5 repeats entry 4',
+    ]);
+    expect(bad.issues.every((i) => i.variable === 'DATABASE_REPLICA_URLS')).toBe(true);
+    expect(bad.message).not.toContain('secret-pw');
   });
 
   it('refuses an H5_DIR that is not a folder', () => {

@@ -1,6 +1,8 @@
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { AppConfig, LOG_LEVELS, NODE_ENVS, type LogLevel, type NodeEnv } from './app-config';
+import { isIP } from 'node:net';
+import { parseRateLimits } from '../common/rate-limit/rate-limit-policy';
+import { AppConfig, LOG_LEVELS, NODE_ENVS, type LogLevel, type NodeEnv, type TrustProxy } from './app-config';
 import { ConfigError, type ConfigIssue } from './config-error';
 import { GENERATED_SECRETS, loadOrCreateDevSecrets, type GeneratedSecret } from './dev-secrets';
 import { findRepoRoot } from './repo-root';
@@ -12,6 +14,7 @@ export type EnvVar =
   | 'HOST'
   | 'LOG_LEVEL'
   | 'DATABASE_URL'
+  | 'DATABASE_REPLICA_URLS'
   | 'DATA_DIR'
   | 'DB_POOL_SIZE'
   | 'TOKEN_SECRET'
@@ -28,7 +31,11 @@ export type EnvVar =
   | 'DEEPSEEK_API_KEY'
   | 'DEEPSEEK_BASE_URL'
   | 'DEEPSEEK_MODEL'
-  | 'DEEPSEEK_TIMEOUT_MS';
+  | 'DEEPSEEK_TIMEOUT_MS'
+  | 'TRUST_PROXY'
+  | 'REDIS_URL'
+  | 'RATE_LIMIT_PREFIX'
+  | 'RATE_LIMITS';
 
 export type ConfigEnv = Partial<Record<EnvVar, string | undefined>>;
 
@@ -45,6 +52,7 @@ export const DEFAULT_WECHAT_API_BASE = 'https://api.weixin.qq.com';
 export const DEFAULT_DEEPSEEK_BASE_URL = 'https://api.deepseek.com';
 export const DEFAULT_DEEPSEEK_MODEL = 'deepseek-chat';
 export const DEFAULT_DEEPSEEK_TIMEOUT_MS = 15_000;
+export const DEFAULT_RATE_LIMIT_PREFIX = 'mamagang:rl:';
 /** Big enough for any form of the product, small enough that a client cannot tie up memory. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
 const MIN_TOKEN_SECRET_LENGTH = 32;
@@ -76,6 +84,7 @@ export function loadConfig(env: ConfigEnv = process.env): LoadedConfig {
   if (databaseUrl !== undefined && !isUrl(databaseUrl, ['postgres:', 'postgresql:'])) {
     issue('DATABASE_URL', 'must be a postgres:// or postgresql:// URL');
   }
+  const databaseReplicaUrls = parseReplicaUrls(read('DATABASE_REPLICA_URLS'), databaseUrl, (p) => issue('DATABASE_REPLICA_URLS', p));
   const dataDirValue = read('DATA_DIR');
   const dataDir = dataDirValue !== undefined ? resolve(dataDirValue) : join(findRepoRoot(), '.data', 'pglite');
   const dbPoolSize = parseInteger(read('DB_POOL_SIZE'), DEFAULT_DB_POOL_SIZE, 1, 100, (p) => issue('DB_POOL_SIZE', p));
@@ -147,6 +156,17 @@ export function loadConfig(env: ConfigEnv = process.env): LoadedConfig {
   if (!/^[\w.:/-]{1,100}$/.test(deepseekModel)) issue('DEEPSEEK_MODEL', `must be a model name such as ${DEFAULT_DEEPSEEK_MODEL} (got "${deepseekModel}")`);
   const deepseekTimeoutMs = parseInteger(read('DEEPSEEK_TIMEOUT_MS'), DEFAULT_DEEPSEEK_TIMEOUT_MS, 100, 120_000, (p) => issue('DEEPSEEK_TIMEOUT_MS', p));
 
+  // Rate limits: counters in Redis when REDIS_URL is set (shared by every API process), else in memory.
+  const trustProxy = parseTrustProxy(read('TRUST_PROXY'), (p) => issue('TRUST_PROXY', p));
+  const redisUrl = read('REDIS_URL');
+  if (redisUrl !== undefined && !isUrl(redisUrl, ['redis:', 'rediss:'])) issue('REDIS_URL', 'must be a redis:// or rediss:// URL');
+  const rateLimitPrefix = read('RATE_LIMIT_PREFIX') ?? DEFAULT_RATE_LIMIT_PREFIX;
+  if (!/^[\w:.-]{1,100}$/.test(rateLimitPrefix)) issue('RATE_LIMIT_PREFIX', `must be 1-100 letters, digits or _:.- (got "${rateLimitPrefix}")`);
+  const rateLimits = parseRateLimits(read('RATE_LIMITS'), (p) => issue('RATE_LIMITS', p));
+  if (production && redisUrl === undefined) {
+    warnings.push('REDIS_URL is not set: rate limits are counted in memory, per API process.');
+  }
+
   if (issues.length > 0) throw new ConfigError(issues);
 
   const config = new AppConfig({
@@ -155,6 +175,7 @@ export function loadConfig(env: ConfigEnv = process.env): LoadedConfig {
     host,
     logLevel,
     databaseUrl,
+    databaseReplicaUrls,
     dataDir,
     dbPoolSize,
     tokenSecret,
@@ -167,6 +188,10 @@ export function loadConfig(env: ConfigEnv = process.env): LoadedConfig {
     h5Dir,
     deepseek: { apiKey: deepseekApiKey, baseUrl: deepseekBaseUrl, model: deepseekModel, timeoutMs: deepseekTimeoutMs },
     bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy,
+    redisUrl,
+    rateLimitPrefix,
+    rateLimits,
   });
   return { config, warnings };
 }
@@ -209,12 +234,61 @@ function parseKey(value: string | undefined, fail: (p: string) => void): Buffer 
   return key;
 }
 
+/** Names Fastify's proxy-addr accepts for groups of private addresses. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * TRUST_PROXY: `false` (default: the address of the connection, X-Forwarded-For ignored),
+ * `true` (believe the header from any peer: only when nothing but your proxy can reach the API),
+ * or the proxies' addresses/CIDR ranges separated by commas (`10.0.0.0/8`, `loopback`, ...):
+ * the client is then the nearest address in X-Forwarded-For that is not one of them.
+ */
+function parseTrustProxy(value: string | undefined, fail: (p: string) => void): TrustProxy {
+  if (value === undefined) return false;
+  const lower = value.toLowerCase();
+  if (lower === 'false' || lower === '0') return false;
+  if (lower === 'true' || lower === '1') return true;
+  const ranges = value.split(',').map((r) => r.trim()).filter((r) => r !== '');
+  const bad = ranges.filter((range) => {
+    if (PROXY_RANGE_NAMES.includes(range)) return false;
+    const [address, bits, extra] = range.split('/');
+    const version = isIP(address ?? '');
+    if (version === 0 || extra !== undefined) return true;
+    return bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+  });
+  if (ranges.length === 0 || bad.length > 0) {
+    fail(`must be true, false, or proxy addresses/CIDR ranges (or loopback, linklocal, uniquelocal) separated by commas (got "${value}")`);
+    return false;
+  }
+  return Object.freeze(ranges);
+}
+
 function isUrl(value: string, protocols: readonly string[]): boolean {
   try {
     return protocols.includes(new URL(value).protocol);
   } catch {
     return false;
   }
+}
+
+/**
+ * Read-only replicas of DATABASE_URL (PostgreSQL streaming replicas), comma-separated. Each
+ * entry is named by its position, never echoed: a URL may hold a password.
+ */
+function parseReplicaUrls(value: string | undefined, databaseUrl: string | undefined, fail: (p: string) => void): readonly string[] {
+  if (value === undefined) return Object.freeze([]);
+  if (databaseUrl === undefined) {
+    fail('needs DATABASE_URL: the embedded database (PGlite) has no replicas; set DATABASE_URL to the primary, or unset DATABASE_REPLICA_URLS');
+    return Object.freeze([]);
+  }
+  const urls = value.split(',').map((u) => u.trim());
+  urls.forEach((url, i) => {
+    if (url === '') fail(`entry ${i + 1} is empty (a stray comma?)`);
+    else if (!isUrl(url, ['postgres:', 'postgresql:'])) fail(`entry ${i + 1} must be a postgres:// or postgresql:// URL`);
+    else if (url === databaseUrl) fail(`entry ${i + 1} is DATABASE_URL itself; list only the replicas`);
+    else if (urls.indexOf(url) < i) fail(`entry ${i + 1} repeats entry ${urls.indexOf(url) + 1}`);
+  });
+  return Object.freeze(urls);
 }
 
 function isDirectory(path: string): boolean {
@@ -232,7 +306,8 @@ function isDirectory(path: string): boolean {
 function parseSubscribeTemplates(value: string | undefined, onIssue: (problem: string) => void): Readonly<Record<string, string>> {
   const templates: Record<string, string> = {};
   for (const pair of (value ?? '').split(',').map((p) => p.trim()).filter((p) => p !== '')) {
-    const match = /^([a-z][a-z0-9_]{0,63})=([A-Za-z0-9_-]{1,128})$/.exec(pair);
+    // Kinds are snake_case, dotted by feature (`application_accepted`, `followup.reminder`).
+    const match = /^([a-z][a-z0-9_.]{0,63})=([A-Za-z0-9_-]{1,128})$/.exec(pair);
     if (!match) {
       onIssue(`must be kind=templateId pairs separated by commas (got "${pair}")`);
       continue;

@@ -6,7 +6,14 @@ export { ENTITIES } from './entities';
 export { MIGRATIONS } from './migrations';
 
 export interface DataSourceSettings {
+  /** The primary: every write, every transaction, and every read not sent to a replica. */
   readonly url: string;
+  /**
+   * Streaming replicas of `url`. Reads go to one only through `readOnReplica` (read-replica.ts):
+   * TypeORM's own default would send every SELECT outside a transaction there.
+   */
+  readonly replicaUrls?: readonly string[];
+  /** Connections per pool: the primary's, and each replica's. */
   readonly poolSize: number;
   readonly logger?: Logger;
 }
@@ -15,10 +22,15 @@ export interface DataSourceSettings {
  * TypeORM options for the API's database, the same for the application, tests and
  * scripts. The schema only ever changes through migrations, which run at start-up.
  */
-export function buildDataSourceOptions({ url, poolSize, logger }: DataSourceSettings): DataSourceOptions {
+export function buildDataSourceOptions({ url, replicaUrls = [], poolSize, logger }: DataSourceSettings): DataSourceOptions {
   return {
     type: 'postgres',
-    url,
+    // With replicas TypeORM keeps a pool per server; migrations and `synchronize` use the master.
+    // defaultMode 'master': a plain find() or query builder reads the primary, so a client reads
+    // its own writes; TypeORM's default ('slave') would send them to a replica that may lag.
+    ...(replicaUrls.length === 0
+      ? { url }
+      : { replication: { master: { url }, slaves: replicaUrls.map((replica) => ({ url: replica })), defaultMode: 'master' as const } }),
     entities: [...ENTITIES],
     migrations: [...MIGRATIONS],
     migrationsRun: true,

@@ -21,7 +21,12 @@ const TRANSIENT_CONNECT_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDO
       imports: [DatabaseConnectionModule],
       inject: [DatabaseConnection, AppConfig],
       useFactory: (connection: DatabaseConnection, config: AppConfig) => ({
-        ...buildDataSourceOptions({ url: connection.url, poolSize: config.dbPoolSize, logger: new TypeOrmLogger() }),
+        ...buildDataSourceOptions({
+          url: connection.url,
+          replicaUrls: config.databaseReplicaUrls,
+          poolSize: config.dbPoolSize,
+          logger: new TypeOrmLogger(),
+        }),
         // A production server may come up after the API; anything else fails at once.
         retryAttempts: config.isProduction ? 10 : 0,
         retryDelay: 3000,

@@ -25,6 +25,8 @@ export interface TestAppOptions {
   readonly databaseUrl?: string;
   /** Connections the new database accepts (PGlite); default: this app's pool size. */
   readonly dbConnections?: number;
+  /** Receives the app's JSON log lines (set `env.LOG_LEVEL` too: tests are silent by default). */
+  readonly logStream?: { write(line: string): void };
 }
 
 export interface TestApp {
@@ -50,7 +52,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   let app: NestFastifyApplication | undefined;
   try {
     const config = testConfig(db.url, options.env);
-    app = await createApp(config, { imports: options.imports, clock: options.clock });
+    app = await createApp(config, { imports: options.imports, clock: options.clock, logStream: options.logStream });
     // Listening on a real port (rather than letting supertest start and stop the server
     // around each request) lets tests send concurrent requests, as clients do.
     await app.listen({ port: 0, host: '127.0.0.1' });

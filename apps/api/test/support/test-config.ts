@@ -1,4 +1,12 @@
+import { uniformRateLimits } from '../../src/common/rate-limit/rate-limit-policy';
 import { loadConfig, type AppConfig, type ConfigEnv } from '../../src/config';
+
+/**
+ * Rate limits no test reaches (a million calls a minute), so suites that sign in or apply in
+ * bulk from 127.0.0.1 are unaffected while every limited route still goes through the counter.
+ * test/rate-limit.e2e-spec.ts sets tight limits of its own.
+ */
+export const GENEROUS_RATE_LIMITS = uniformRateLimits(1_000_000, '1m');
 
 /** Fixed secrets: tests never write development secrets to disk. */
 export const TEST_SECRETS = {
@@ -15,6 +23,7 @@ export function testConfig(databaseUrl: string, env: ConfigEnv = {}): AppConfig 
     // Quiet unless a developer asks: LOG_LEVEL=info pnpm test
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     ...TEST_SECRETS,
+    RATE_LIMITS: GENEROUS_RATE_LIMITS,
     ...env,
   }).config;
 }

@@ -7,6 +7,13 @@ export interface NoticeItem {
   purpose: string
 }
 
+/**
+ * The version of the API's consent notice (GET /api/stations/consent-notice) that the first-run
+ * notice stands for: saving her profile records her consent to it (PUT /api/mothers/me `consent`).
+ * When the API publishes a new notice, update this with the texts here.
+ */
+export const CONSENT_NOTICE_VERSION = 'sensitive-v1'
+
 export const PRIVACY_NOTICE: readonly NoticeItem[] = [
   { data: '孩子的出生年月', purpose: '判断您是否符合妈妈岗条件、孩子处在哪个阶段，推荐合适的岗位' },
   { data: '您方便工作的时间', purpose: '只推荐与接送孩子时间不冲突的岗位' },

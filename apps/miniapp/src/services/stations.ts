@@ -5,12 +5,13 @@
  *   GET  /api/stations/:id/mothers?q&page
  *   GET  /api/survey                            POST /api/mothers/:id/survey { version, answers }
  *   GET  /api/mothers/:id/plan                  POST /api/mothers/:id/services
- *   GET  /api/mothers/:id/recommendations
+ *   GET  /api/mothers/:id/recommendations       GET  /api/mothers/:id/courses (for a training notice)
  *   GET  /api/worklist?scope&status
  *   GET  /api/stations/:id/completion
  */
 import type {
   ConsentNotice,
+  NoticeCourse,
   Plan,
   Recommendation,
   RegistrationAnswer,
@@ -51,6 +52,11 @@ export function getMotherPlan(motherId: string, options?: CallOptions): Promise<
 
 export function recordService(motherId: string, input: ServiceInput): Promise<unknown> {
   return http.post(`/api/mothers/${encodeURIComponent(motherId)}/services`, input)
+}
+
+/** Open courses of her city (and online ones) a training notice can name. */
+export function getNoticeCourses(motherId: string): Promise<NoticeCourse[]> {
+  return http.get<NoticeCourse[]>(`/api/mothers/${encodeURIComponent(motherId)}/courses`)
 }
 
 export function getRecommendations(motherId: string): Promise<Recommendation[]> {

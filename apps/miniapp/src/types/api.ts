@@ -490,7 +490,18 @@ export interface ServiceRecord {
   content: string
   outcome: string
   posts: { id: string; title: string; employerName: string }[]
+  /** training_notice: the courses named. */
+  courses?: NoticeCourse[]
   recordedBy: string | null
+}
+
+/** An open course a training notice can name (GET /api/mothers/:id/courses). */
+export interface NoticeCourse {
+  id: string
+  title: string
+  providerName: string
+  firstStartsAt: string
+  subsidised: boolean
 }
 
 export interface Plan {
@@ -514,6 +525,7 @@ export interface ServiceInput {
   content: string
   outcome: string
   postIds?: string[]
+  courseIds?: string[]
 }
 
 export interface Recommendation {
@@ -639,6 +651,18 @@ export interface Figures {
     payToMinimumWage: number | null
   }
   training: { signUps: number; attended: number; attendanceRate: number | null } | null
+  /** Recruitment fairs and livestreams; null by post type and by stage. */
+  fairs?: {
+    fairs: number
+    signUps: number
+    walkIns: number
+    checkIns: number
+    fairApplications: number
+    fairHires: number
+    livestreams: number
+    livestreamApplications: number
+    livestreamHires: number
+  } | null
 }
 
 export interface Monitoring {

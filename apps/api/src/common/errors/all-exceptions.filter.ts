@@ -12,7 +12,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ExceptionFilter');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const { status, body, serverFault } = toErrorResponse(exception);
+    const { status, body, serverFault, headers } = toErrorResponse(exception);
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     if (serverFault) {
       // The request's own logger carries its id, which ties the stack to the access log line.
@@ -21,6 +21,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       else this.logger.error(err.message, err.stack);
     }
     if (!reply || reply.sent) return;
+    if (headers) void reply.headers(headers);
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 }

@@ -8,6 +8,8 @@ export interface AppExceptionOptions {
   readonly details?: readonly FieldError[];
   /** The underlying error; logged for 5xx, never sent to the client. */
   readonly cause?: unknown;
+  /** Response headers that go with the error, e.g. Retry-After on RATE_LIMITED. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -18,6 +20,7 @@ export interface AppExceptionOptions {
 export class AppException<C extends ErrorCode = ErrorCode> extends HttpException {
   readonly code: C;
   readonly details: readonly FieldError[] | undefined;
+  readonly headers: Readonly<Record<string, string>> | undefined;
 
   constructor(code: C, message: string, options: AppExceptionOptions = {}) {
     const body: ErrorBody = options.details ? { code, message, details: options.details } : { code, message };
@@ -25,6 +28,7 @@ export class AppException<C extends ErrorCode = ErrorCode> extends HttpException
     this.name = new.target.name;
     this.code = code;
     this.details = options.details;
+    this.headers = options.headers;
   }
 
   toBody(): ErrorBody {

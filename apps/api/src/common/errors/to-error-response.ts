@@ -1,6 +1,7 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { AppException } from './app.exception';
 import { COMMON_ERROR_MESSAGES } from './common-errors';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './database-unavailable';
 import type { ErrorBody } from './error-body';
 import { codeForStatus } from './error-status';
 
@@ -9,6 +10,8 @@ export interface ErrorResponse {
   readonly body: ErrorBody;
   /** Whether the server is at fault, so the failure must be logged with its cause. */
   readonly serverFault: boolean;
+  /** Headers the error sends along (Retry-After), if any. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -19,7 +22,13 @@ export interface ErrorResponse {
 export function toErrorResponse(error: unknown): ErrorResponse {
   if (error instanceof AppException) {
     const status = error.getStatus();
-    return { status, body: error.toBody(), serverFault: status >= 500 };
+    return error.headers === undefined
+      ? { status, body: error.toBody(), serverFault: status >= 500 }
+      : { status, body: error.toBody(), serverFault: status >= 500, headers: error.headers };
+  }
+  // The database restarting or down: a 503 the client may retry, not a 500 (docs/API.md).
+  if (isDatabaseUnavailable(error)) {
+    return { status: HttpStatus.SERVICE_UNAVAILABLE, body: { code: 'DATABASE_UNAVAILABLE', message: DATABASE_UNAVAILABLE_MESSAGE }, serverFault: true };
   }
   const status = error instanceof HttpException ? error.getStatus() : clientErrorStatus(error);
   if (status !== undefined) {

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Q
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CommonException } from '../../common/errors';
+import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators';
 import type { Principal } from '../users/principal';
 import { ApplicationsService } from './applications.service';
@@ -19,6 +20,7 @@ export class ApplicationsController {
 
   @Post('posts/:id/applications')
   @Roles('mother')
+  @RateLimit('apply')
   @ApiOperation({ summary: 'Apply to a post (201 the first time, 200 with the same application for any repeat)' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: '8-100 visible ASCII characters; a retry with the same key answers the same application' })
   @ApiCreatedResponse({ type: ApplicationDto })

@@ -29,6 +29,7 @@ import { LivestreamsService } from '../fairs/livestreams.service';
 import { FollowUpService } from '../followup/followup.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { POST_STATUS_LABELS } from '../posts/dto/post.dto';
+import { maskedOrDeletedName } from '../privacy/anonymised';
 import { isEmployerMember, type Principal } from '../users/principal';
 import type { ApplicationEntity } from './application.entity';
 import { ApplicationsException } from './applications.errors';
@@ -359,7 +360,7 @@ export class ApplicationsService {
       decidedAt: a.decidedAt?.toISOString() ?? null,
       mother: {
         id: a.motherId,
-        name: maskName(r.motherName),
+        name: maskedOrDeletedName(r.motherName),
         phone: revealed ? this.crypto.decrypt(r.phoneCipher as string) : this.maskedPhone(r),
         phoneRevealed: revealed,
         stage: youngest.stage,
@@ -450,7 +451,7 @@ function toHireView(r: HireRow): HireView {
     applicationId: h.applicationId,
     postId: h.postId,
     postTitle: r.postTitle,
-    mother: { id: h.motherId, name: maskName(r.motherName) },
+    mother: { id: h.motherId, name: maskedOrDeletedName(r.motherName) },
     startDate: h.startDate,
     contractForm: h.contractForm,
     contractLabel: CONTRACT_FORM_LABELS[h.contractForm] ?? h.contractForm,

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
 import type { Principal } from '../users/principal';
 import { UsersRepository } from '../users/users.repository';
 import { CurrentPrincipal, Public, SignedIn } from './access.decorators';
@@ -28,6 +29,7 @@ export class AuthController {
   @Post('auth/wechat')
   @HttpCode(200)
   @Public()
+  @RateLimit('sign_in')
   @ApiOperation({ summary: 'Sign in with a wx.login code' })
   @ApiOkResponse({ type: SessionDto })
   async wechat(@Body() body: WechatSignInDto): Promise<SessionDto> {
@@ -45,6 +47,7 @@ export class AuthController {
   @Post('auth/dev')
   @HttpCode(200)
   @Public()
+  @RateLimit('sign_in')
   @ApiOperation({ summary: 'Development sign-in as a demo user (404 unless DEV_LOGIN is on; never in production)' })
   @ApiOkResponse({ type: SessionDto })
   async dev(@Body() body: DevSignInDto): Promise<SessionDto> {
@@ -54,6 +57,7 @@ export class AuthController {
   @Post('auth/phone/wechat')
   @HttpCode(200)
   @SignedIn()
+  @RateLimit('phone_bind')
   @ApiOperation({ summary: "Bind the phone from WeChat's phone-number button" })
   @ApiOkResponse({ type: PhoneBoundDto })
   bindWechatPhone(@CurrentPrincipal() me: Principal, @Body() body: WechatPhoneDto): Promise<PhoneBoundDto> {
@@ -63,6 +67,7 @@ export class AuthController {
   @Post('auth/phone/code')
   @HttpCode(200)
   @SignedIn()
+  @RateLimit('phone_code')
   @ApiOperation({ summary: 'Send a binding code to a phone (H5)' })
   @ApiOkResponse({ type: PhoneCodeSentDto })
   sendCode(@CurrentPrincipal() me: Principal, @Body() body: SendPhoneCodeDto): Promise<PhoneCodeSentDto> {
@@ -72,6 +77,7 @@ export class AuthController {
   @Post('auth/phone/verify')
   @HttpCode(200)
   @SignedIn()
+  @RateLimit('phone_bind')
   @ApiOperation({ summary: 'Bind the phone with the code sent to it (H5)' })
   @ApiOkResponse({ type: PhoneBoundDto })
   verifyCode(@CurrentPrincipal() me: Principal, @Body() body: VerifyPhoneCodeDto): Promise<PhoneBoundDto> {

@@ -29,7 +29,8 @@ export class AuthException extends AppException<AuthErrorCode> {
     return new AuthException('PHONE_TAKEN', '这个手机号已绑定其他账号，如有疑问请到就近的妈妈岗驿站咨询');
   }
   static codeTooSoon() {
-    return new AuthException('PHONE_CODE_TOO_SOON', '验证码发送太频繁，请1分钟后再试');
+    // Retry-After like every other 429: at most the minute between two codes.
+    return new AuthException('PHONE_CODE_TOO_SOON', '验证码发送太频繁，请1分钟后再试', { headers: { 'Retry-After': '60' } });
   }
   static codeInvalid() {
     return new AuthException('PHONE_CODE_INVALID', '验证码不正确或已过期，请重新获取');

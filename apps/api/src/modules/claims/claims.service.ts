@@ -18,6 +18,7 @@ import {
 } from '@mamagang/domain';
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock';
+import { PersonalDataAccessLog } from '../privacy/personal-data-access-log';
 import { CommonException } from '../../common/errors';
 import { TransactionRunner, type Tx } from '../../database/transaction';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -87,6 +88,7 @@ export class ClaimsService {
     private readonly notifications: NotificationsService,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
+    private readonly accessLog: PersonalDataAccessLog,
   ) {}
 
   /** The check of a claim the employer is about to file; nothing is written. */
@@ -148,13 +150,18 @@ export class ClaimsService {
     if (!claim) throw new CommonException('NOT_FOUND', '补贴申请不存在');
     const official = isOfficialFor(me, claim.regionCode);
     if (!official && !isEmployerMember(me, claim.employerId)) throw new CommonException('NOT_FOUND', '补贴申请不存在');
-    return this.detail(id, official);
+    const detail = await this.detail(id, official);
+    // Her employer sees its own employee's claim; an official's reading is logged.
+    if (official) await this.accessLog.record(me, { subjects: [claim.motherId], action: 'claims.detail', route: 'GET /api/claims/:id', regionCode: claim.regionCode });
+    return detail;
   }
 
   async listForOfficial(me: Principal, status: ClaimStatus | null, page: number): Promise<{ items: ClaimRow[]; total: number }> {
     const patterns = officialRegionsOf(me).map(regionLikePattern);
     if (patterns.length === 0) return { items: [], total: 0 };
-    return this.repo.listForRegions(patterns, status, (page - 1) * CLAIM_PAGE_SIZE, CLAIM_PAGE_SIZE);
+    const result = await this.repo.listForRegions(patterns, status, (page - 1) * CLAIM_PAGE_SIZE, CLAIM_PAGE_SIZE);
+    await this.accessLog.record(me, { subjects: result.items.map((c) => c.motherId), action: 'claims.list', route: 'GET /api/official/claims', regionCode: officialRegionsOf(me)[0] ?? null });
+    return result;
   }
 
   /**
@@ -368,10 +375,11 @@ export class ClaimsService {
     const referenceDate = training?.firstDate ?? hire.startDate;
     const inForce = await this.policyData.inForce(employer.regionCode, referenceDate, tx);
     const others = (await this.facts.claimsOfMother(hire.motherId, tx)).filter((c) => c.id !== excludeClaimId);
+    // null (which @IsOptional lets through) is "not declared", like a field left out.
     const declared: ClaimDeclared = {
-      ...(input.socialInsuranceMonths !== undefined ? { socialInsuranceMonths: input.socialInsuranceMonths } : {}),
-      ...(input.employerContributionPerMonth !== undefined ? { employerContributionPerMonth: input.employerContributionPerMonth } : {}),
-      ...(input.accidentPremiumPerYear !== undefined ? { accidentPremiumPerYear: input.accidentPremiumPerYear } : {}),
+      ...(typeof input.socialInsuranceMonths === 'number' ? { socialInsuranceMonths: input.socialInsuranceMonths } : {}),
+      ...(typeof input.employerContributionPerMonth === 'number' ? { employerContributionPerMonth: input.employerContributionPerMonth } : {}),
+      ...(typeof input.accidentPremiumPerYear === 'number' ? { accidentPremiumPerYear: input.accidentPremiumPerYear } : {}),
     };
     const result = checkSubsidyClaim({
       subsidyCode: input.subsidyCode,

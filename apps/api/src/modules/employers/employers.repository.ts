@@ -2,6 +2,7 @@ import type { EmployerKind } from '@mamagang/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, QueryFailedError, type Repository } from 'typeorm';
+import { readOnReplica } from '../../database/read-replica';
 import type { Tx } from '../../database/transaction';
 import { EmployerEntity, type EmployerStatus } from './employer.entity';
 
@@ -124,9 +125,16 @@ export class EmployersRepository {
     return (result.affected ?? 0) > 0;
   }
 
-  /** Approved employers only, friendly ones first, then the newest. */
-  async directory(filter: DirectoryFilter, page: number, size: number): Promise<Page<EmployerEntity>> {
-    const qb = this.employers.createQueryBuilder('e').where("e.status = 'approved'");
+  /**
+   * Approved employers only, friendly ones first, then the newest. The public directory reads a
+   * replica when there is one: an approval may reach it a moment later.
+   */
+  directory(filter: DirectoryFilter, page: number, size: number): Promise<Page<EmployerEntity>> {
+    return readOnReplica(this.employers.manager.dataSource, (m) => this.directoryPage(m.getRepository(EmployerEntity), filter, page, size));
+  }
+
+  private async directoryPage(employers: Repository<EmployerEntity>, filter: DirectoryFilter, page: number, size: number): Promise<Page<EmployerEntity>> {
+    const qb = employers.createQueryBuilder('e').where("e.status = 'approved'");
     if (filter.regionPattern) qb.andWhere('e.region_code LIKE :region', { region: filter.regionPattern });
     if (filter.kind) qb.andWhere('e.kind = :kind', { kind: filter.kind });
     if (filter.friendly !== undefined) qb.andWhere('e.friendly = :friendly', { friendly: filter.friendly });

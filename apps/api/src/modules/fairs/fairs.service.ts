@@ -11,6 +11,7 @@ import {
   regionLikePattern,
   regionLevel,
 } from '@mamagang/domain';
+import { PersonalDataAccessLog } from '../privacy/personal-data-access-log';
 import { Clock } from '../../common/clock/clock';
 import { CommonException, type FieldError } from '../../common/errors';
 import { TransactionRunner, type Tx } from '../../database/transaction';
@@ -78,6 +79,7 @@ export class FairsService {
     private readonly jobs: JobsService,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
+    private readonly accessLog: PersonalDataAccessLog,
   ) {}
 
   // ------------------------------------------------------------------------ organisers
@@ -277,6 +279,7 @@ export class FairsService {
     const fair = await this.requireFair(fairId);
     this.requireOrganiser(me, fair);
     const rows = await this.repo.signupsWithMothers(fair.id, SIGNUP_LIST_LIMIT);
+    await this.accessLog.record(me, { subjects: rows.map((r) => r.signup.motherId), action: 'fairs.signups', route: 'GET /api/fairs/:id/signups', regionCode: fair.regionCode });
     return rows.map(toFairSignup);
   }
 

@@ -6,6 +6,7 @@ import { CurrentPrincipal, Roles, SignedIn } from '../auth/access.decorators';
 import type { Principal } from '../users/principal';
 import {
   CompletionDto,
+  CourseRefDto,
   HiredElsewhereDto,
   LedgerQueryDto,
   PlanDto,
@@ -60,6 +61,14 @@ export class FollowUpController {
   @ApiOkResponse({ type: [RecommendationDto] })
   recommendations(@CurrentPrincipal() me: Principal, @Param('id', MotherIdPipe) id: string): Promise<RecommendationDto[]> {
     return this.followUp.recommendations(me, id);
+  }
+
+  @Get('mothers/:id/courses')
+  @Roles('station_worker')
+  @ApiOperation({ summary: 'Open courses of her city (and online ones), soonest first: what a training notice can name' })
+  @ApiOkResponse({ type: [CourseRefDto] })
+  courses(@CurrentPrincipal() me: Principal, @Param('id', MotherIdPipe) id: string): Promise<CourseRefDto[]> {
+    return this.followUp.courses(me, id);
   }
 
   @Post('mothers/:id/recommendations/resume')

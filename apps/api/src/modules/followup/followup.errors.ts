@@ -16,6 +16,9 @@ export class FollowUpException extends AppException<FollowUpErrorCode> {
   static postsInvalid() {
     return new FollowUpException('FOLLOWUP_POSTS_INVALID', '所选岗位不存在或已停止招聘，请刷新推荐列表后重新选择');
   }
+  static coursesNotAllowed() {
+    return new FollowUpException('FOLLOWUP_COURSES_NOT_ALLOWED', '只有培训信息推送可以选择培训课程');
+  }
   static recommendationsStopped() {
     return new FollowUpException(
       'FOLLOWUP_RECOMMENDATIONS_STOPPED',

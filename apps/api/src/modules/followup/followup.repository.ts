@@ -107,6 +107,7 @@ export interface KindCompletionRow {
 }
 
 export interface LedgerRegistrationRow {
+  motherId: string;
   registeredAt: Date;
   name: string;
   idMasked: string | null;
@@ -122,6 +123,7 @@ export interface LedgerRegistrationRow {
 }
 
 export interface LedgerServiceRow {
+  motherId: string;
   servedAt: Date;
   name: string;
   idMasked: string | null;
@@ -477,7 +479,7 @@ export class FollowUpRepository {
 
   async ledgerRegistrations(stationId: string, from: Date, to: Date): Promise<LedgerRegistrationRow[]> {
     const rows = await this.dataSource.query(
-      `SELECT m.registered_at, m.name, m.id_masked, m.phone_masked, m.region_code, m.registered_unemployed_since::text AS unemployed_since,
+      `SELECT m.id AS mother_id, m.registered_at, m.name, m.id_masked, m.phone_masked, m.region_code, m.registered_unemployed_since::text AS unemployed_since,
               m.training_needs, m.consent_version, m.consent_at, u.display_name AS worker_name,
               (SELECT count(*) FROM children c WHERE c.mother_id = m.id) AS children_count,
               (SELECT max(c.birth_year * 100 + c.birth_month) FROM children c WHERE c.mother_id = m.id) AS youngest
@@ -489,6 +491,7 @@ export class FollowUpRepository {
     return rows.map((r: Record<string, unknown>) => {
       const y = r.youngest === null ? null : Number(r.youngest);
       return {
+        motherId: r.mother_id as string,
         registeredAt: new Date(r.registered_at as string),
         name: r.name as string,
         idMasked: d(r.id_masked),
@@ -507,7 +510,7 @@ export class FollowUpRepository {
 
   async ledgerServices(stationId: string, from: Date, to: Date): Promise<LedgerServiceRow[]> {
     const rows = await this.dataSource.query(
-      `SELECT s.served_at, m.name, m.id_masked, s.kind, i.seq, s.channel, s.content, s.outcome, s.details, u.display_name AS worker_name
+      `SELECT s.mother_id, s.served_at, m.name, m.id_masked, s.kind, i.seq, s.channel, s.content, s.outcome, s.details, u.display_name AS worker_name
          FROM follow_up_services s JOIN mothers m ON m.id = s.mother_id
          LEFT JOIN follow_up_items i ON i.id = s.item_id LEFT JOIN users u ON u.id = s.recorded_by
         WHERE s.station_id = $1 AND s.served_at >= $2 AND s.served_at < $3
@@ -515,6 +518,7 @@ export class FollowUpRepository {
       [stationId, from, to],
     );
     return rows.map((r: Record<string, unknown>) => ({
+      motherId: r.mother_id as string,
       servedAt: new Date(r.served_at as string),
       name: r.name as string,
       idMasked: d(r.id_masked),

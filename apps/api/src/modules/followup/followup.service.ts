@@ -5,7 +5,6 @@ import {
   FOLLOW_UP_QUOTA,
   FOLLOW_UP_STATUS_LABELS,
   DUE_SOON_DAYS,
-  REGIONAL_POLICIES,
   addDays,
   assessMotherEligibility,
   buildFollowUpPlan,
@@ -17,7 +16,6 @@ import {
   parseIsoDate,
   planAfterHire,
   planStatus,
-  policyInForce,
   regionCovers,
   regionLikePattern,
   type FollowUpItem,
@@ -29,10 +27,14 @@ import { CommonException } from '../../common/errors';
 import { TransactionRunner, type Tx } from '../../database/transaction';
 import { MothersRepository } from '../mothers/mothers.repository';
 import { NotificationsService } from '../notifications/notifications.service';
+import { PolicyDataService } from '../policies/policy-data.service';
+import { PersonalDataAccessLog } from '../privacy/personal-data-access-log';
 import { SearchService } from '../search/search.service';
+import { TrainingService, type CourseForNotice } from '../training/training.service';
 import { hasRole, isOfficialFor, isStationWorkerFor, officialRegionsOf, stationGrantsOf, type Principal } from '../users/principal';
 import type {
   CompletionDto,
+  CourseRefDto,
   HiredElsewhereDto,
   PlanDto,
   PolicyConsultationDto,
@@ -50,6 +52,8 @@ const PAGE_SIZE = 20;
 /** A worker's clock may run a little ahead of the server's. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 const RECOMMENDATIONS = 10;
+/** Courses offered to pick from for a training notice. */
+const NOTICE_COURSES = 20;
 
 /**
  * The "12333" follow-up of a registered mother: her plan (domain buildFollowUpPlan), the
@@ -68,6 +72,9 @@ export class FollowUpService {
     private readonly notifications: NotificationsService,
     private readonly mothers: MothersRepository,
     private readonly search: SearchService,
+    private readonly accessLog: PersonalDataAccessLog,
+    private readonly policyData: PolicyDataService,
+    private readonly training: TrainingService,
   ) {}
 
   /** Called by the registration desk inside its transaction. False when she already had a plan. */
@@ -78,7 +85,9 @@ export class FollowUpService {
   async plan(me: Principal, motherId: string): Promise<PlanDto> {
     const mother = await this.repo.findMother(motherId);
     if (!mother || !this.canView(me, mother)) throw notFound();
-    return this.planOf(motherId);
+    const plan = await this.planOf(motherId);
+    await this.accessLog.record(me, { subjects: [motherId], action: 'followup.plan', route: 'GET /api/mothers/:id/plan', regionCode: mother.regionCode });
+    return plan;
   }
 
   async myPlan(me: Principal): Promise<PlanDto> {
@@ -106,9 +115,20 @@ export class FollowUpService {
       if (open.length !== postIds.length) throw FollowUpException.postsInvalid();
       details.posts = postIds.map((id) => open.find((p) => p.id === id));
     }
+    const courseIds = dto.courseIds ?? [];
+    if (courseIds.length > 0) {
+      if (dto.kind !== 'training_notice') throw FollowUpException.coursesNotAllowed();
+      // Open courses of her city (or online), in the order the worker picked them.
+      const courses = await this.training.coursesForNotice(courseIds, mother.regionCode);
+      details.courses = courseIds.map((id) => {
+        const c = courses.find((x) => x.id === id) as CourseForNotice;
+        return { id: c.id, title: c.title, providerName: c.providerName, firstStartsAt: c.firstStartsAt.toISOString(), subsidised: c.subsidised };
+      });
+    }
     if (dto.kind === 'policy_consultation') {
       // What she qualified for that day, and what she could get once the listed conditions are met.
-      const listing = this.policyListing(mother, servedOn);
+      const listing = await this.policyListing(mother, servedOn);
+      details.policyVersionId = listing.policyVersionId;
       details.policies = [
         ...(listing.publicWelfareEligible ? ['公益性岗位兜底安置：符合条件'] : []),
         ...listing.items.map((i) => `${i.label}（${i.basis}）：${i.applies ? '符合条件' : `须${i.missing.join('；')}`}`),
@@ -145,6 +165,7 @@ export class FollowUpService {
     const mother = await this.mothers.findById(motherId);
     if (!mother) throw notFound();
     const page = await this.search.recommendFor(mother);
+    await this.accessLog.record(me, { subjects: [motherId], action: 'followup.recommendations', route: 'GET /api/mothers/:id/recommendations', regionCode: mother.regionCode });
     return page.items
       .filter((r) => r.openPlaces > 0)
       .slice(0, RECOMMENDATIONS)
@@ -156,11 +177,20 @@ export class FollowUpService {
       }));
   }
 
+  /** Open courses of her city (and online ones), soonest first: what a worker names in a training notice. */
+  async courses(me: Principal, motherId: string): Promise<CourseRefDto[]> {
+    const mother = await this.motherForWorker(me, motherId);
+    const courses = await this.training.upcomingFor(mother.regionCode, NOTICE_COURSES);
+    return courses.map((c) => ({ id: c.id, title: c.title, providerName: c.providerName, firstStartsAt: c.firstStartsAt.toISOString(), subsidised: c.subsidised }));
+  }
+
   /** What she qualifies for today under her region's policy in force: the substance of a policy consultation. */
   async policies(me: Principal, motherId: string): Promise<PolicyConsultationDto> {
     const mother = await this.repo.findMother(motherId);
     if (!mother || !this.canView(me, mother)) throw notFound();
-    return this.policyListing(mother, isoDateInChina(this.clock.now()));
+    const listing = await this.policyListing(mother, isoDateInChina(this.clock.now()));
+    await this.accessLog.record(me, { subjects: [motherId], action: 'followup.policies', route: 'GET /api/mothers/:id/policies', regionCode: mother.regionCode });
+    return listing;
   }
 
   async hiredElsewhere(me: Principal, motherId: string, dto: HiredElsewhereDto): Promise<PlanDto> {
@@ -225,6 +255,12 @@ export class FollowUpService {
       this.repo.worklist(scope, status, today, until, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE),
       this.repo.worklistCounts(scope, today, until),
     ]);
+    await this.accessLog.record(me, {
+      subjects: rows.slice(0, PAGE_SIZE).map((r) => r.motherId),
+      action: 'followup.worklist',
+      route: 'GET /api/worklist',
+      regionCode: query.regionCode ?? stationGrantsOf(me)[0]?.regionCode ?? officialRegionsOf(me)[0] ?? null,
+    });
     return {
       items: rows.slice(0, PAGE_SIZE).map((r) => ({
         mother: { id: r.motherId, nameMasked: maskName(r.motherName), phoneMasked: r.phoneMasked },
@@ -347,8 +383,9 @@ export class FollowUpService {
       title = '驿站为您推荐了岗位';
       body = `为您推荐${posts.length}个岗位：${posts.map((p) => `${p.employerName}“${p.title}”`).join('、')}`;
     } else if (dto.kind === 'training_notice') {
-      title = '免费技能培训信息';
-      body = dto.content.slice(0, 200);
+      const courses = (details.courses as NamedCourse[] | undefined) ?? [];
+      title = courses.length > 0 ? '驿站为您推荐了培训课程' : '免费技能培训信息';
+      body = (courses.length > 0 ? `为您推荐${courses.length}门培训课程：${courses.map(courseLine).join('、')}。${dto.content}` : dto.content).slice(0, 200);
     } else {
       return;
     }
@@ -359,18 +396,24 @@ export class FollowUpService {
         kind: `followup.${dto.kind}`,
         title,
         body,
-        payload: { serviceId, postIds: dto.postIds ?? [] },
+        payload: { serviceId, postIds: dto.postIds ?? [], courseIds: dto.courseIds ?? [] },
         dedupeKey: `followup.service:${serviceId}`,
       },
       tx,
     );
   }
 
-  private policyListing(mother: FollowUpMother, on: string): PolicyConsultationDto {
+  /**
+   * What she qualifies for on `on` under her region's policy data in force that day (the
+   * versions officials keep; a district falls back to its city), and which version that was.
+   */
+  private async policyListing(mother: FollowUpMother, on: string): Promise<PolicyConsultationDto> {
     const eligibility = this.eligibilityOf(mother, on);
-    const policy = policyInForce(REGIONAL_POLICIES, mother.regionCode, on);
+    const inForce = await this.policyData.inForce(mother.regionCode, on);
+    const policy = inForce?.policy;
     const items = policy ? estimateMotherSubsidy({ policy, mother: eligibility }, on).items : [];
     return {
+      policyVersionId: inForce?.versionId ?? null,
       policy: policy ? `${policy.title}（${policy.source}）` : null,
       eligible: eligibility.eligible,
       eligibilityReasons: eligibility.reasons,
@@ -445,6 +488,22 @@ function stoppedChanges(items: readonly ItemRow[], next: readonly FollowUpItem[]
   return items.flatMap((item, i) => (item.stoppedOn !== next[i]?.stoppedOn ? [{ itemId: item.id, stoppedOn: next[i]?.stoppedOn ?? null }] : []));
 }
 
+/** A course as a training notice names it (stored in the service's details). */
+interface NamedCourse {
+  id: string;
+  title: string;
+  providerName: string;
+  firstStartsAt: string;
+  subsidised: boolean;
+}
+
+/** 《title》（provider，first session M月D日 HH:mm China time[，补贴]） */
+function courseLine(c: NamedCourse): string {
+  const t = new Date(new Date(c.firstStartsAt).getTime() + 8 * 3_600_000);
+  const when = `${t.getUTCMonth() + 1}月${t.getUTCDate()}日${String(t.getUTCHours()).padStart(2, '0')}:${String(t.getUTCMinutes()).padStart(2, '0')}`;
+  return `《${c.title}》（${c.providerName}，${when}开课${c.subsidised ? '，有补贴' : ''}）`;
+}
+
 function rate(done: number, owed: number): number {
   return owed === 0 ? 1 : Math.round((done / owed) * 1000) / 1000;
 }
@@ -464,6 +523,7 @@ export function toServiceDto(s: ServiceRow): ServiceRecordDto {
     outcome: s.outcome,
     posts: posts.map((p) => ({ id: p.id, title: p.title, employerName: p.employerName })),
     ...(Array.isArray(s.details.policies) ? { policies: s.details.policies as string[] } : {}),
+    courses: Array.isArray(s.details.courses) ? (s.details.courses as NamedCourse[]) : [],
     recordedBy: s.recordedByName,
   };
 }

@@ -4,6 +4,7 @@ import { FOLLOW_UP_KIND_LABELS, isoDateInChina } from '@mamagang/domain';
 import { Clock } from '../../common/clock/clock';
 import { CommonException } from '../../common/errors';
 import type { Principal } from '../users/principal';
+import { PersonalDataAccessLog } from '../privacy/personal-data-access-log';
 import { TRAINING_NEED_OPTIONS } from '../stations/survey/needs-survey.v1';
 import { SERVICE_CHANNEL_LABELS, type ServiceChannel } from './dto/followup.dto';
 import { FollowUpException } from './followup.errors';
@@ -28,6 +29,7 @@ export class LedgerService {
     private readonly repo: FollowUpRepository,
     private readonly followUp: FollowUpService,
     private readonly clock: Clock,
+    private readonly accessLog: PersonalDataAccessLog,
   ) {}
 
   async stationLedger(me: Principal, stationId: string, month: string): Promise<{ filename: string; body: Buffer }> {
@@ -43,6 +45,12 @@ export class LedgerService {
       this.repo.ledgerRegistrations(stationId, from, to),
       this.repo.ledgerServices(stationId, from, to),
     ]);
+    await this.accessLog.record(me, {
+      subjects: [...registrations.map((r) => r.motherId), ...services.map((s) => s.motherId)],
+      action: 'followup.ledger',
+      route: 'GET /api/stations/:id/ledger.xlsx',
+      regionCode: station.regionCode,
+    });
 
     const book = new ExcelJS.Workbook();
     book.creator = '妈妈岗';

@@ -59,6 +59,9 @@ function toFlag(r: Record<string, unknown>): FlagRow {
   };
 }
 
+/** Findings filed per statement. */
+const UPSERT_BATCH = 500;
+
 const FLAG_SQL = `SELECT f.id, f.rule, f.subject_key, f.region_code, f.explanation, f.objects, f.status, f.outcome, f.resolution_note,
   u.display_name AS resolved_by_name, f.resolved_at, f.first_seen_at, f.last_seen_at
   FROM fraud_flags f LEFT JOIN users u ON u.id = f.resolved_by`;
@@ -116,18 +119,45 @@ export class FraudRepository {
     }));
   }
 
-  /** Posts created since `since` or still open, of employers with more than one such post. */
-  async recentPosts(regionLike: string | null, since: string, tx?: Tx): Promise<InRegion<PostRecord>[]> {
+  /**
+   * Employers of the region with at least two posts created since `since` or still open: those
+   * whose posts the near-duplicate rule looks at, in id order for batching.
+   */
+  async employersWithRecentPosts(regionLike: string | null, since: string, tx?: Tx): Promise<string[]> {
+    const rows: { employer_id: string }[] = await this.m(tx).query(
+      `SELECT p.employer_id FROM posts p
+        WHERE ($1::text IS NULL OR p.region_code LIKE $1) AND (p.created_at >= $2::date OR p.status = 'open')
+        GROUP BY p.employer_id HAVING count(*) > 1
+        ORDER BY p.employer_id`,
+      [regionLike, since],
+    );
+    return rows.map((r) => r.employer_id);
+  }
+
+  /**
+   * The given employers' posts (of the region) created since `since` or still open that have
+   * another such post of the same employer, type and pay basis created within `windowDays`
+   * (China dates): the only posts the near-duplicate rule can pair. Set-based: one pass with
+   * window functions over the posts in (employer, type, pay basis, created) order; a post's
+   * nearest neighbour in that order is the closest in time, so checking the previous and next
+   * post is enough. No correlated subquery, no row cap.
+   */
+  async recentPosts(regionLike: string | null, since: string, windowDays: number, employerIds: readonly string[], tx?: Tx): Promise<InRegion<PostRecord>[]> {
     const rows: Record<string, unknown>[] = await this.m(tx).query(
       `WITH recent AS (
-         SELECT p.* FROM posts p
-          WHERE ($1::text IS NULL OR p.region_code LIKE $1) AND (p.created_at >= $2::date OR p.status = 'open'))
-       SELECT r.id, r.employer_id, r.type, r.pay_basis, r.pay_min, r.pay_max, r.title, r.region_code, ${chinaDate('r.created_at')} AS created_on
-         FROM recent r
-        WHERE (SELECT count(*) FROM recent o WHERE o.employer_id = r.employer_id) > 1
-        ORDER BY r.employer_id, r.created_at
-        LIMIT 20000`,
-      [regionLike, since],
+         SELECT p.id, p.employer_id, p.type, p.pay_basis, p.pay_min, p.pay_max, p.title, p.region_code, p.created_at,
+                ((p.created_at AT TIME ZONE 'UTC') + interval '8 hours')::date AS created_on
+           FROM posts p
+          WHERE p.employer_id = ANY($4::uuid[]) AND ($1::text IS NULL OR p.region_code LIKE $1)
+            AND (p.created_at >= $2::date OR p.status = 'open')),
+       neighbours AS (
+         SELECT r.*, lag(r.created_on) OVER w AS prev_on, lead(r.created_on) OVER w AS next_on
+           FROM recent r
+         WINDOW w AS (PARTITION BY r.employer_id, r.type, r.pay_basis ORDER BY r.created_at, r.id))
+       SELECT n.id, n.employer_id, n.type, n.pay_basis, n.pay_min, n.pay_max, n.title, n.region_code, n.created_on::text AS created_on
+         FROM neighbours n
+        WHERE n.created_on - n.prev_on <= $3 OR n.next_on - n.created_on <= $3`,
+      [regionLike, since, windowDays, [...employerIds]],
     );
     return rows.map((r) => ({
       id: r.id as string,
@@ -227,18 +257,36 @@ export class FraudRepository {
   }
 
   /**
-   * Files a finding: a new flag, or the same flag refreshed (explanation, objects, last seen).
-   * A resolved flag keeps its resolution: the official has already looked at it.
+   * Files findings: new flags, or the same flags refreshed (explanation, objects, last seen),
+   * in batches of one statement each. A resolved flag keeps its resolution: the official has
+   * already looked at it. Findings must be unique per rule and subject.
    */
-  async upsert(f: FraudFinding, regionCode: string, at: Date, tx?: Tx): Promise<'created' | 'updated'> {
-    const rows: { inserted: boolean }[] = await this.m(tx).query(
-      `INSERT INTO fraud_flags (rule, subject_key, region_code, explanation, objects, first_seen_at, last_seen_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $6)
-       ON CONFLICT (rule, subject_key) DO UPDATE SET explanation = EXCLUDED.explanation, objects = EXCLUDED.objects, last_seen_at = EXCLUDED.last_seen_at
-       RETURNING (xmax = 0) AS inserted`,
-      [f.rule, f.subjectKey, regionCode, f.explanation, JSON.stringify(f.objects), at],
-    );
-    return rows[0]?.inserted ? 'created' : 'updated';
+  async upsertMany(findings: readonly { finding: FraudFinding; regionCode: string }[], at: Date, tx?: Tx): Promise<{ created: number; updated: number }> {
+    let created = 0;
+    let updated = 0;
+    for (let i = 0; i < findings.length; i += UPSERT_BATCH) {
+      const batch = findings.slice(i, i + UPSERT_BATCH);
+      const rows: { inserted: boolean }[] = await this.m(tx).query(
+        `INSERT INTO fraud_flags (rule, subject_key, region_code, explanation, objects, first_seen_at, last_seen_at)
+         SELECT f.rule, f.subject_key, f.region_code, f.explanation, f.objects::jsonb, $6, $6
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS f(rule, subject_key, region_code, explanation, objects)
+         ON CONFLICT (rule, subject_key) DO UPDATE SET explanation = EXCLUDED.explanation, objects = EXCLUDED.objects, last_seen_at = EXCLUDED.last_seen_at
+         RETURNING (xmax = 0) AS inserted`,
+        [
+          batch.map((b) => b.finding.rule),
+          batch.map((b) => b.finding.subjectKey),
+          batch.map((b) => b.regionCode),
+          batch.map((b) => b.finding.explanation),
+          batch.map((b) => JSON.stringify(b.finding.objects)),
+          at,
+        ],
+      );
+      for (const r of rows) {
+        if (r.inserted) created += 1;
+        else updated += 1;
+      }
+    }
+    return { created, updated };
   }
 
   async list(patterns: readonly string[], status: FlagStatus | null, rule: FraudRuleCode | null, offset: number, limit: number): Promise<{ items: FlagRow[]; total: number }> {

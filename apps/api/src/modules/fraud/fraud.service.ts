@@ -36,6 +36,8 @@ export interface FlagView {
 export const FLAG_PAGE_SIZE = 20;
 /** Posts older than this (and closed) are left out of the near-duplicate rule. */
 const DUPLICATE_LOOKBACK_DAYS = 90;
+/** Employers whose posts the near-duplicate rule reads per query. */
+const DUPLICATE_EMPLOYER_BATCH = 200;
 
 /**
  * Fraud checks: the domain's rules over the region's data, each finding filed as a flag for the
@@ -67,8 +69,6 @@ export class FraudService {
     });
     const activity = await this.repo.employerActivity(like, addDays(today, -FRAUD_THRESHOLDS.manyPostsWindowDays), FRAUD_THRESHOLDS.manyPosts, tx);
     activity.forEach((r) => remember(r.employerId, r.regionCode));
-    const posts = await this.repo.recentPosts(like, addDays(today, -DUPLICATE_LOOKBACK_DAYS), tx);
-    posts.forEach((r) => remember(r.employerId, r.regionCode));
     const hires = await this.repo.suspectHires(like, tx);
     hires.forEach((r) => {
       remember(r.employerId, r.regionCode);
@@ -81,22 +81,41 @@ export class FraudService {
       ...findOverlappingSubsidisedHires(subsidised),
       ...findHiresEndedSoonAfterSubsidy(subsidised),
       ...findEmployersWithManyPostsNoHires(activity, today),
-      ...findNearDuplicatePosts(posts),
       ...findHiresWithoutApplication(hires),
       ...findBrokenPromiseComplaints(complaints, today),
     ];
 
     const summary: ScanSummary = { found: 0, created: 0, updated: 0, byRule: {} };
+    await this.file(findings, regionOf, now, summary, tx);
+
+    // Near-duplicate posts, a batch of employers at a time: memory stays bounded by the batch.
+    const since = addDays(today, -DUPLICATE_LOOKBACK_DAYS);
+    const employers = await this.repo.employersWithRecentPosts(like, since, tx);
+    for (let i = 0; i < employers.length; i += DUPLICATE_EMPLOYER_BATCH) {
+      const posts = await this.repo.recentPosts(like, since, FRAUD_THRESHOLDS.duplicateWindowDays, employers.slice(i, i + DUPLICATE_EMPLOYER_BATCH), tx);
+      const postRegion = new Map<string, string>();
+      for (const p of posts) if (!postRegion.has(p.employerId)) postRegion.set(p.employerId, regionOf.get(p.employerId) ?? p.regionCode);
+      await this.file(findNearDuplicatePosts(posts), postRegion, now, summary, tx);
+    }
+    return summary;
+  }
+
+  /** Files findings (unique per rule and subject) under the region of what they are about, and counts them. */
+  private async file(findings: readonly FraudFinding[], regionOf: ReadonlyMap<string, string>, now: Date, summary: ScanSummary, tx?: Tx): Promise<void> {
+    const filed = new Map<string, { finding: FraudFinding; regionCode: string }>();
     for (const f of findings) {
       // Filed under the region of the employer (or hire) it is about, so that region's officials see it.
       const region = f.objects.map((o) => regionOf.get(o.id)).find((r): r is string => r !== undefined);
       if (!region) continue;
-      const outcome = await this.repo.upsert(f, region, now, tx);
-      summary.found += 1;
-      summary[outcome] += 1;
-      summary.byRule[f.rule] = (summary.byRule[f.rule] ?? 0) + 1;
+      filed.set(`${f.rule}\u0000${f.subjectKey}`, { finding: f, regionCode: region });
     }
-    return summary;
+    const written = await this.repo.upsertMany([...filed.values()], now, tx);
+    summary.created += written.created;
+    summary.updated += written.updated;
+    for (const { finding } of filed.values()) {
+      summary.found += 1;
+      summary.byRule[finding.rule] = (summary.byRule[finding.rule] ?? 0) + 1;
+    }
   }
 
   /** Scans the region asked for (one of the official's), or all of hers. */

@@ -1,5 +1,6 @@
 import { AppException } from '../../common/errors';
 import type { HEALTH_ERROR_STATUS } from '../../common/errors/error-status';
+import { DATABASE_UNAVAILABLE_MESSAGE } from '../../common/errors/database-unavailable';
 
 /** The codes of this feature; their HTTP statuses live in error-status.ts. */
 export type HealthErrorCode = keyof typeof HEALTH_ERROR_STATUS;
@@ -10,6 +11,6 @@ export type HealthErrorCode = keyof typeof HEALTH_ERROR_STATUS;
  */
 export class HealthException extends AppException<HealthErrorCode> {
   static databaseUnavailable(cause: unknown): HealthException {
-    return new HealthException('DATABASE_UNAVAILABLE', '数据库暂时不可用，请稍后再试', { cause });
+    return new HealthException('DATABASE_UNAVAILABLE', DATABASE_UNAVAILABLE_MESSAGE, { cause });
   }
 }

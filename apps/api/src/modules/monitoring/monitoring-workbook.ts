@@ -29,6 +29,15 @@ export const FIGURE_COLUMNS: readonly { header: string; value: (f: Figures) => C
   { header: '培训报名人次', value: (f) => f.training?.signUps ?? null },
   { header: '培训到课人次', value: (f) => f.training?.attended ?? null },
   { header: '培训到课率', value: (f) => f.training?.attendanceRate ?? null, percent: true },
+  { header: '举办招聘会场次', value: (f) => f.fairs?.fairs ?? null },
+  { header: '招聘会报名人数', value: (f) => f.fairs?.signUps ?? null },
+  { header: '招聘会现场登记人数', value: (f) => f.fairs?.walkIns ?? null },
+  { header: '招聘会签到人数', value: (f) => f.fairs?.checkIns ?? null },
+  { header: '招聘会投递次数', value: (f) => f.fairs?.fairApplications ?? null },
+  { header: '招聘会录用人数', value: (f) => f.fairs?.fairHires ?? null },
+  { header: '直播带岗场次', value: (f) => f.fairs?.livestreams ?? null },
+  { header: '直播带岗投递次数', value: (f) => f.fairs?.livestreamApplications ?? null },
+  { header: '直播带岗录用人数', value: (f) => f.fairs?.livestreamHires ?? null },
 ];
 
 export const OVERVIEW_SHEET = '总览';

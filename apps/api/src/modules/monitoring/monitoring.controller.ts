@@ -54,5 +54,6 @@ function toFiguresDto(f: Figures): FiguresDto {
     subsidies: f.subsidies && { ...f.subsidies },
     quality: { ...f.quality },
     training: f.training && { ...f.training },
+    fairs: f.fairs && { ...f.fairs },
   };
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { readOnReplica } from '../../database/read-replica';
 
 export type GroupBy = 'district' | 'type' | 'stage';
 
@@ -87,10 +88,19 @@ const chinaDay = (col: string) => `((${col} AT TIME ZONE 'UTC') + interval '8 ho
 export class MonitoringRepository {
   constructor(private readonly db: DataSource) {}
 
+  /**
+   * Every figure (and the Excel export) reads a replica when there is one: these aggregates are
+   * the heaviest reads of the API, and figures a few seconds behind the primary are still right
+   * for the period they cover.
+   */
+  private read<T>(sql: string, params: readonly unknown[] = []): Promise<T> {
+    return readOnReplica(this.db, (m) => m.query<T>(sql, [...params]));
+  }
+
   async postCounts(s: Slice): Promise<PostCountRow[]> {
     // A closed post without closed_at (closed by a path that did not stamp it) ended when it was last changed.
     const end = `CASE WHEN p.status = 'open' THEN p.valid_until ELSE LEAST(COALESCE(p.closed_at, p.updated_at), p.valid_until) END`;
-    const rows: Record<string, unknown>[] = await this.db.query(
+    const rows: Record<string, unknown>[] = await this.read(
       `SELECT ${this.key(s, 'p.region_code', 'p')} AS key,
               count(*) FILTER (WHERE p.created_at >= $2 AND p.created_at < $3)::int AS new_posts,
               count(*) FILTER (WHERE ${end} >= $2)::int AS open_posts
@@ -104,7 +114,7 @@ export class MonitoringRepository {
   }
 
   async applicationCounts(s: Slice): Promise<ApplicationCountRow[]> {
-    const rows: Record<string, unknown>[] = await this.db.query(
+    const rows: Record<string, unknown>[] = await this.read(
       `SELECT ${this.key(s, 'p.region_code', 'p')} AS key, count(*)::int AS applications, count(DISTINCT a.mother_id)::int AS applicants
          FROM applications a JOIN posts p ON p.id = a.post_id
         WHERE p.region_code LIKE $1 AND a.created_at >= $2 AND a.created_at < $3
@@ -115,7 +125,7 @@ export class MonitoringRepository {
   }
 
   async hireCounts(s: Slice): Promise<HireCountRow[]> {
-    const rows: Record<string, unknown>[] = await this.db.query(
+    const rows: Record<string, unknown>[] = await this.read(
       `SELECT ${this.key(s, 'p.region_code', 'p')} AS key, count(*)::int AS hires
          FROM hires h JOIN posts p ON p.id = h.post_id
         WHERE p.region_code LIKE $1 AND h.start_date BETWEEN $2::date AND $3::date
@@ -130,7 +140,7 @@ export class MonitoringRepository {
    * registration at a station (registered_at) or, without one, the day her profile was created.
    */
   async daysToEmployment(s: Slice): Promise<DaysRow[]> {
-    const rows: Record<string, unknown>[] = await this.db.query(
+    const rows: Record<string, unknown>[] = await this.read(
       `WITH firsts AS (
          SELECT DISTINCT ON (h.mother_id) h.mother_id, h.post_id, h.start_date
            FROM hires h
@@ -159,7 +169,7 @@ export class MonitoringRepository {
    */
   async followUp(s: Slice): Promise<FollowUpRow[] | null> {
     if (!(await this.exists('follow_up_items'))) return null;
-    const rows: Record<string, unknown>[] = await this.db.query(
+    const rows: Record<string, unknown>[] = await this.read(
       `SELECT ${this.key(s, 'i.region_code', null)} AS key,
               count(*) FILTER (WHERE NOT (i.stopped_on IS NOT NULL AND i.stopped_on <= $3::date AND (i.served_on IS NULL OR i.served_on > $3::date)))::int AS owed,
               count(*) FILTER (WHERE i.served_on IS NOT NULL AND i.served_on <= $3::date)::int AS done
@@ -184,7 +194,7 @@ export class MonitoringRepository {
       : 'c.created_at';
     const filed = `c.status IN ('submitted', 'approved', 'rejected') AND ${filedAt} >= $2 AND ${filedAt} < $3`;
     const paid = `c.status = 'approved' AND c.decided_at >= $2 AND c.decided_at < $3`;
-    const rows: Record<string, unknown>[] = await this.db.query(
+    const rows: Record<string, unknown>[] = await this.read(
       `SELECT ${this.key(s, 'c.region_code', 'p')} AS key,
               count(*) FILTER (WHERE ${filed})::int AS claimed,
               COALESCE(sum(c.amount) FILTER (WHERE ${filed}), 0)::float8 AS claimed_amount,
@@ -209,7 +219,7 @@ export class MonitoringRepository {
   /** Active sign-ups made in the period, and those of them present at one session or more. */
   async training(s: Slice): Promise<TrainingRow[] | null> {
     if (!(await this.exists('course_signups')) || !(await this.exists('course_attendance'))) return null;
-    const rows: Record<string, unknown>[] = await this.db.query(
+    const rows: Record<string, unknown>[] = await this.read(
       `SELECT ${this.key(s, 'c.region_code', null)} AS key,
               count(*)::int AS sign_ups,
               count(*) FILTER (WHERE EXISTS (
@@ -223,7 +233,7 @@ export class MonitoringRepository {
   }
 
   async newPostsForQuality(s: Slice): Promise<QualityPostRow[]> {
-    const rows: Record<string, unknown>[] = await this.db.query(
+    const rows: Record<string, unknown>[] = await this.read(
       `SELECT ${this.key(s, 'p.region_code', 'p')} AS key, p.region_code, ${chinaDay('p.created_at')}::text AS created_on,
               p.pay_basis, p.pay_min, p.hourly_min, p.hours_per_week, p.insurance, p.contract_form
          FROM posts p
@@ -245,12 +255,12 @@ export class MonitoringRepository {
 
   async regionNames(codes: readonly string[]): Promise<Map<string, string>> {
     if (codes.length === 0) return new Map();
-    const rows: { code: string; name: string }[] = await this.db.query(`SELECT code, name FROM regions WHERE code = ANY($1::text[])`, [[...codes]]);
+    const rows: { code: string; name: string }[] = await this.read(`SELECT code, name FROM regions WHERE code = ANY($1::text[])`, [[...codes]]);
     return new Map(rows.map((r) => [r.code, r.name]));
   }
 
   async childRegions(code: string): Promise<string[]> {
-    const rows: { code: string }[] = await this.db.query(`SELECT code FROM regions WHERE parent_code = $1 ORDER BY code`, [code]);
+    const rows: { code: string }[] = await this.read(`SELECT code FROM regions WHERE parent_code = $1 ORDER BY code`, [code]);
     return rows.map((r) => r.code);
   }
 
@@ -273,7 +283,7 @@ export class MonitoringRepository {
   }
 
   private async exists(table: string): Promise<boolean> {
-    const rows: { t: string | null }[] = await this.db.query(`SELECT to_regclass($1)::text AS t`, [table]);
+    const rows: { t: string | null }[] = await this.read(`SELECT to_regclass($1)::text AS t`, [table]);
     return rows[0]?.t != null;
   }
 }

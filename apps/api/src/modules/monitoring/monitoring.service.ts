@@ -9,16 +9,18 @@ import {
   isIsoDate,
   isoDateInChina,
   isPostTypeCode,
-  MINIMUM_WAGES,
-  minimumWageOn,
   POST_TYPE_CODES,
   POST_TYPES,
   regionLevel,
   regionLikePattern,
+  type MinimumWage,
   type PayBasis,
 } from '@mamagang/domain';
 import { Clock } from '../../common/clock/clock';
 import { CommonException } from '../../common/errors';
+import type { MonitoringFigures as FairFigures } from '../fairs/fairs.repository';
+import { FairsService } from '../fairs/fairs.service';
+import { PolicyDataService } from '../policies/policy-data.service';
 import { isOfficialFor, officialRegionsOf, type Principal } from '../users/principal';
 import { MonitoringException } from './monitoring.errors';
 import { MonitoringRepository, type GroupBy, type QualityPostRow, type Slice } from './monitoring.repository';
@@ -50,6 +52,13 @@ export interface Figures {
     payToMinimumWage: number | null;
   };
   training: { signUps: number; attended: number; attendanceRate: number | null } | null;
+  /**
+   * Recruitment fairs held in the period and their sign-ups, walk-ins and check-ins;
+   * applications made in the period from a fair or a livestream, and hires starting in it that
+   * came from one (FairsService.monitoringFigures). Null by post type and by stage: a fair has
+   * neither.
+   */
+  fairs: FairFigures | null;
 }
 
 export interface MonitoringReport {
@@ -80,6 +89,8 @@ export class MonitoringService {
   constructor(
     private readonly repo: MonitoringRepository,
     private readonly clock: Clock,
+    private readonly policyData: PolicyDataService,
+    private readonly fairs: FairsService,
   ) {}
 
   /** Her region's figures for a period, in total and (with groupBy) per district, post type or stage. */
@@ -107,8 +118,14 @@ export class MonitoringService {
     };
     const totalsByKey = await this.figures({ ...base, groupBy: null });
     const totals = totalsByKey.get('all') ?? emptyFigures(totalsByKey.nullable);
+    totals.fairs = await this.fairs.monitoringFigures(regionCode, from, to);
     const groups: Partial<Record<GroupBy, MonitoringReport['groups']>> = {};
-    for (const groupBy of groupBys) groups[groupBy] = await this.labelGroups(regionCode, groupBy, await this.figures({ ...base, groupBy }));
+    for (const groupBy of groupBys) {
+      const labelled = await this.labelGroups(regionCode, groupBy, await this.figures({ ...base, groupBy }));
+      // Fairs by district: one read per district (a city has a handful).
+      if (groupBy === 'district') for (const g of labelled) g.figures.fairs = await this.fairs.monitoringFigures(g.key, from, to);
+      groups[groupBy] = labelled;
+    }
     const names = await this.repo.regionNames([regionCode]);
     return { head: { regionCode, regionName: names.get(regionCode) ?? regionCode, from, to }, totals, groups };
   }
@@ -155,7 +172,9 @@ export class MonitoringService {
     for (const r of training ?? []) at(r.key).training = { signUps: r.signUps, attended: r.attended, attendanceRate: ratio(r.attended, r.signUps) };
     const byKey = new Map<string, QualityPostRow[]>();
     for (const r of quality) byKey.set(r.key, [...(byKey.get(r.key) ?? []), r]);
-    for (const [key, rows] of byKey) at(key).quality = postQuality(rows);
+    // Pay is judged against the minimum wage in force where and when each post was created, as officials recorded it.
+    const wageOf = await this.policyData.minimumWageLookup([...new Set(quality.map((r) => r.regionCode))]);
+    for (const [key, rows] of byKey) at(key).quality = postQuality(rows, wageOf);
     return out;
   }
 
@@ -205,18 +224,20 @@ function emptyFigures(nullable: Nullable): Figures {
     daysToEmployment: { hires: 0, median: null, average: null },
     followUp: nullable.followUp ? null : { owed: 0, done: 0, rate: null },
     subsidies: nullable.subsidies ? null : { claimed: 0, claimedAmount: 0, paid: 0, paidAmount: 0 },
-    quality: postQuality([]),
+    quality: postQuality([], () => null),
     training: nullable.training ? null : { signUps: 0, attended: 0, attendanceRate: null },
+    fairs: null,
   };
 }
 
 /**
  * Quality of new posts: labour contract, employee social insurance, and pay against the local
- * minimum wage of the day the post was created (checkPostPay: full-time posts against the
- * monthly standard, part-time ones against the hourly one). Posts of regions with no known
- * minimum wage, and her own start-up income, are not wage-checked.
+ * minimum wage of the day the post was created (`wageOf`: the regional policy data in force;
+ * checkPostPay: full-time posts against the monthly standard, part-time ones against the hourly
+ * one). Posts of regions with no recorded minimum wage, and her own start-up income, are not
+ * wage-checked.
  */
-export function postQuality(rows: readonly QualityPostRow[]): Figures['quality'] {
+export function postQuality(rows: readonly QualityPostRow[], wageOf: (regionCode: string, on: string) => MinimumWage | null): Figures['quality'] {
   let labourContract = 0;
   let socialInsurance = 0;
   let wageChecked = 0;
@@ -225,7 +246,7 @@ export function postQuality(rows: readonly QualityPostRow[]): Figures['quality']
   for (const r of rows) {
     if (r.contractForm === 'labour_contract') labourContract += 1;
     if (r.insurance === 'social') socialInsurance += 1;
-    const wage = minimumWageOn(MINIMUM_WAGES, r.regionCode, r.createdOn);
+    const wage = wageOf(r.regionCode, r.createdOn);
     if (!wage || r.hourlyMin === null || r.payBasis === 'own_income') continue;
     wageChecked += 1;
     const violation = checkPostPay({ basis: r.payBasis as PayBasis, payMin: r.payMin, hourlyMin: r.hourlyMin, hoursPerWeek: r.hoursPerWeek }, wage);

@@ -92,6 +92,24 @@ export class MothersRepository {
     return id;
   }
 
+  /** Whether she has consented to this notice, by any path (station desk or herself). */
+  async hasConsent(motherId: string, noticeVersion: string, tx?: Tx): Promise<boolean> {
+    const rows: unknown[] = await (tx ?? this.mothers.manager).query(`SELECT 1 FROM consents WHERE mother_id = $1 AND notice_version = $2 LIMIT 1`, [
+      motherId,
+      noticeVersion,
+    ]);
+    return rows.length > 0;
+  }
+
+  /** Her own consent, given in the mini-program: also the latest consent on her profile. */
+  async insertSelfConsent(motherId: string, noticeVersion: string, givenAt: Date, userId: string, tx: Tx): Promise<void> {
+    await tx.query(
+      `INSERT INTO consents (mother_id, purpose, notice_version, given_at, recorded_by, via) VALUES ($1, 'sensitive_personal_data', $2, $3, $4, 'self')`,
+      [motherId, noticeVersion, givenAt, userId],
+    );
+    await tx.query(`UPDATE mothers SET consent_version = $2, consent_at = $3, consent_recorded_by = $4 WHERE id = $1`, [motherId, noticeVersion, givenAt, userId]);
+  }
+
   async replaceChildren(motherId: string, children: readonly { birthYear: number; birthMonth: number }[], tx: Tx): Promise<void> {
     await tx.query(`DELETE FROM children WHERE mother_id = $1`, [motherId]);
     if (children.length === 0) return;

@@ -22,6 +22,8 @@ import { UsersRepository } from '../users/users.repository';
 import type { MotherProfileDto, PutMotherProfileDto } from './dto/mother.dto';
 import type { MotherEntity } from './mother.entity';
 import { MothersException } from './mothers.errors';
+import { CURRENT_CONSENT_NOTICE } from '../stations/consent-notices';
+import { PrivacyException } from '../privacy/privacy.errors';
 import { MothersRepository } from './mothers.repository';
 
 /** ~100 m: enough to rank posts by distance, too coarse to find her door. */
@@ -113,6 +115,12 @@ export class MothersService {
     }
 
     const existing = await this.mothers.findByUserId(principal.userId);
+    // Children's birth dates and home/school locations are sensitive (PIPL art. 28-29): nothing is
+    // stored without her separate consent to the current notice, given here or at a station desk.
+    const notice = CURRENT_CONSENT_NOTICE.version;
+    if (body.consent && body.consent.noticeVersion !== notice) throw PrivacyException.consentInvalid(body.consent.noticeVersion);
+    const consented = existing ? await this.mothers.hasConsent(existing.id, notice) : false;
+    if (!consented && !body.consent) throw PrivacyException.consentRequired();
     const children = body.children.map((c) => ({ birthYear: c.birthYear, birthMonth: c.birthMonth }));
     const invalidBirths: FieldError[] = [];
     children.forEach((c, i) => {
@@ -143,6 +151,7 @@ export class MothersService {
         },
         tx,
       );
+      if (!consented) await this.mothers.insertSelfConsent(motherId, notice, this.clock.now(), principal.userId, tx);
       await this.users.grant(principal.userId, { role: 'mother' }, tx);
       return motherId;
     });

@@ -92,6 +92,28 @@ export class PolicyDataService {
     return row ? { ...(row.payload as unknown as MinimumWage), versionId: row.id } : null;
   }
 
+  /**
+   * The minimum wages recorded for these regions and the areas above them, read once, as a
+   * lookup of the figure in force in a region on a day (null when none is recorded): for
+   * readers that judge many posts of many days, like the monitoring figures.
+   */
+  async minimumWageLookup(regionCodes: readonly string[], tx?: Tx): Promise<(regionCode: string, on: IsoDate) => MinimumWageInForce | null> {
+    const areas = new Set<string>();
+    for (const code of regionCodes) for (const area of [code, ...regionAncestors(code)]) areas.add(area);
+    const refs = areas.size === 0 ? [] : (await this.repo.listForAreas([...areas], 'minimum_wage', tx)).map(asRef);
+    const seen = new Map<string, MinimumWageInForce | null>();
+    return (regionCode, on) => {
+      const key = `${regionCode}|${on}`;
+      let wage = seen.get(key);
+      if (wage === undefined) {
+        const row = versionInForce(refs, regionCode, on)?.row;
+        wage = row ? { ...(row.payload as unknown as MinimumWage), versionId: row.id } : null;
+        seen.set(key, wage);
+      }
+      return wage;
+    };
+  }
+
   /** A policy version by id, as it was recorded (for a claim decided under it). */
   async policyOfVersion(versionId: string, tx?: Tx): Promise<PolicyInForce | null> {
     const row = await this.repo.findById(versionId, tx);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, type Repository } from 'typeorm';
+import { readOnReplica } from '../../database/read-replica';
 import type { Tx } from '../../database/transaction';
 import { RegionEntity } from './region.entity';
 
@@ -16,14 +17,17 @@ export class RegionsRepository {
     return this.repo(tx).findOneBy({ code });
   }
 
-  /** The regions directly under `parentCode`, by code. */
+  /**
+   * The regions directly under `parentCode`, by code. Lists of regions (the catalogue's region
+   * picker) read a replica when there is one: regions change only with a migration.
+   */
   findChildren(parentCode: string, tx?: Tx): Promise<RegionEntity[]> {
-    return this.repo(tx).find({ where: { parentCode }, order: { code: 'ASC' } });
+    return readOnReplica(this.regions.manager.dataSource, (m) => m.find(RegionEntity, { where: { parentCode }, order: { code: 'ASC' } }), tx);
   }
 
-  /** The top-level regions (provinces), by code. */
+  /** The top-level regions (provinces), by code; a replica's, like findChildren. */
   findRoots(tx?: Tx): Promise<RegionEntity[]> {
-    return this.repo(tx).find({ where: { parentCode: IsNull() }, order: { code: 'ASC' } });
+    return readOnReplica(this.regions.manager.dataSource, (m) => m.find(RegionEntity, { where: { parentCode: IsNull() }, order: { code: 'ASC' } }), tx);
   }
 
   private repo(tx: Tx | undefined): Repository<RegionEntity> {

@@ -78,12 +78,14 @@ export class ResumeRepository {
     return this.suggestions.find({ where: { motherId }, order: { createdAt: 'DESC' }, take: limit });
   }
 
-  async countSuggestionsSince(motherId: string, since: Date): Promise<number> {
-    const rows: { n: number }[] = await this.suggestions.query(`SELECT count(*)::int AS n FROM resume_suggestions WHERE mother_id = $1 AND created_at >= $2`, [
-      motherId,
-      since,
-    ]);
-    return rows[0]?.n ?? 0;
+  /** How many suggestions she got since `since`, and when the oldest of them was made. */
+  async suggestionsSince(motherId: string, since: Date): Promise<{ count: number; oldest: Date | null }> {
+    const rows: { n: number; oldest: Date | null }[] = await this.suggestions.query(
+      `SELECT count(*)::int AS n, min(created_at) AS oldest FROM resume_suggestions WHERE mother_id = $1 AND created_at >= $2`,
+      [motherId, since],
+    );
+    const oldest = rows[0]?.oldest;
+    return { count: rows[0]?.n ?? 0, oldest: oldest == null ? null : new Date(oldest) };
   }
 
   private manager(tx: Tx | undefined) {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isoDateInChina } from '@mamagang/domain';
 import { Clock } from '../../common/clock/clock';
 import { CommonException } from '../../common/errors';
+import { RateLimitedException } from '../../common/rate-limit/rate-limited.exception';
 import { TransactionRunner } from '../../database/transaction';
 import type { Principal } from '../users/principal';
 import { DeepSeekResumeOptimizer } from './deepseek-resume-optimizer';
@@ -15,6 +16,7 @@ import { ResumeRepository } from './resume.repository';
 /** Optimisations a mother may ask for in 24 hours: each DeepSeek call costs money. */
 export const OPTIMISATIONS_PER_DAY = 20;
 const SUGGESTIONS_LISTED = 20;
+const DAY_MS = 86_400_000;
 
 export interface MyResume {
   content: ResumeContent;
@@ -56,8 +58,12 @@ export class ResumeService {
     const resume = await this.repo.findResume(motherId);
     const original = resume ? normalised(resume.content) : emptyResume();
     if (isResumeEmpty(original)) throw ResumeException.empty();
-    if ((await this.repo.countSuggestionsSince(motherId, new Date(now.getTime() - 86_400_000))) >= OPTIMISATIONS_PER_DAY) {
-      throw new CommonException('RATE_LIMITED', `每天最多优化${OPTIMISATIONS_PER_DAY}次，请明天再试`);
+    const recent = await this.repo.suggestionsSince(motherId, new Date(now.getTime() - DAY_MS));
+    if (recent.count >= OPTIMISATIONS_PER_DAY) {
+      // The same answer as every other limit: RATE_LIMITED with Retry-After, here the time until
+      // the oldest optimisation of the last 24 hours leaves the window.
+      const reopensAt = (recent.oldest?.getTime() ?? now.getTime()) + DAY_MS;
+      throw new RateLimitedException(reopensAt - now.getTime(), `每天最多优化${OPTIMISATIONS_PER_DAY}次，请明天再试`);
     }
     const profile = await this.repo.profileOf(motherId);
     const context: OptimiseContext = { names: profile?.names ?? [], today: isoDateInChina(now) };

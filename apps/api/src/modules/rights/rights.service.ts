@@ -21,6 +21,7 @@ import {
   type RightsCategory,
 } from '@mamagang/domain';
 import { Clock } from '../../common/clock/clock';
+import { PersonalDataAccessLog } from '../privacy/personal-data-access-log';
 import { CommonException } from '../../common/errors';
 import { TransactionRunner, type Tx } from '../../database/transaction';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -69,6 +70,7 @@ export class RightsService {
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     private readonly notifications: NotificationsService,
+    private readonly accessLog: PersonalDataAccessLog,
   ) {}
 
   /** Where to get help in person: the stations of her city with rights-consultation hours, her district's first. */
@@ -134,7 +136,9 @@ export class RightsService {
   async getCase(me: Principal, id: string): Promise<CaseView> {
     const row = await this.repo.findCase(id);
     if (!row || !(row.motherId === me.motherId || isOfficialFor(me, row.regionCode))) throw caseNotFound();
-    return (await this.withNotes([row]))[0] as CaseView;
+    const view = (await this.withNotes([row]))[0] as CaseView;
+    await this.accessLog.record(me, { subjects: [row.motherId], action: 'rights.case', route: 'GET /api/rights/cases/:id', regionCode: row.regionCode });
+    return view;
   }
 
   async listForOfficial(
@@ -155,7 +159,9 @@ export class RightsService {
       limit: CASES_PER_PAGE,
       offset: (page - 1) * CASES_PER_PAGE,
     });
-    return { items: await this.withNotes(items), total, page };
+    const views = await this.withNotes(items);
+    await this.accessLog.record(me, { subjects: items.map((c) => c.motherId), action: 'rights.cases', route: 'GET /api/official/rights/cases', regionCode: scopes[0] ?? null });
+    return { items: views, total, page };
   }
 
   /** An official of the case's region takes it up or closes it, with a note the mother reads. */

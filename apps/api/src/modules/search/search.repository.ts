@@ -1,7 +1,11 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { Pool } from 'pg';
 import type { WeeklyWindow } from '@mamagang/domain';
+import { readOnReplica } from '../../database/read-replica';
 import type { Tx } from '../../database/transaction';
+import { AppConfig } from '../../config';
 
 /**
  * Candidate posts for search, read with plain SQL. Nothing else of this feature touches the
@@ -280,19 +284,78 @@ export function toCandidate(r: Row): PostCandidate {
   };
 }
 
+/**
+ * Search and recommendations read a replica when there is one (DATABASE_REPLICA_URLS): they are
+ * most of the read load, and a post that shows up a moment late harms no one. The searcher's own
+ * profile is read from the primary (MothersRepository), so a search right after she saved it
+ * uses the new one.
+ */
 @Injectable()
 export class SearchRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  /** Set once known: the pg pool that search reads with prepared statements, or null (see `read`). */
+  private pool: Pool | null | undefined;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
 
   async findNear(q: NearQuery, tx?: Tx): Promise<PostCandidate[]> {
     const { text, values } = nearPostsSql(q);
-    const rows: Row[] = await (tx ?? this.dataSource.manager).query(text, values);
-    return rows.map(toCandidate);
+    return (await this.read(text, values, tx)).map(toCandidate);
   }
 
   async findUnlocated(q: UnlocatedQuery, tx?: Tx): Promise<PostCandidate[]> {
     const { text, values } = unlocatedPostsSql(q);
-    const rows: Row[] = await (tx ?? this.dataSource.manager).query(text, values);
-    return rows.map(toCandidate);
+    return (await this.read(text, values, tx)).map(toCandidate);
   }
+
+  /**
+   * Search is the busiest read: on a PostgreSQL server with no replicas it goes straight to the
+   * driver's pool as a named prepared statement (one per filter combination), so the server
+   * parses each query shape once per connection instead of on every search, and the request
+   * skips TypeORM's query runner. (PostgreSQL still plans each execution: for a KNN scan around
+   * a given point its custom plan costs less than a generic one; docs/BENCHMARKS.md.) Not on the embedded
+   * database, where every connection shares one session and named statements would collide
+   * (nor on any server where they do collide: see the catch below); not with replicas
+   * (readOnReplica picks the server) nor in a transaction.
+   */
+  private async read(text: string, values: unknown[], tx?: Tx): Promise<Row[]> {
+    const pool = tx === undefined ? this.preparedPool() : null;
+    if (pool) {
+      try {
+        return (await pool.query<Row>({ name: statementName(text), text, values })).rows;
+      } catch (error) {
+        // 42P05, "prepared statement already exists": another connection of the same session
+        // prepared it, so this server shares one session between connections (PGlite behind its
+        // socket server, as in the tests). Plain queries from now on.
+        if ((error as { code?: unknown }).code !== '42P05') throw error;
+        this.pool = null;
+      }
+    }
+    return readOnReplica(this.dataSource, (m) => m.query(text, values), tx);
+  }
+
+  private preparedPool(): Pool | null {
+    if (this.pool === undefined) {
+      const driver = this.dataSource.driver as unknown as { master?: Pool; slaves?: readonly unknown[] };
+      const usable = !this.config.usesEmbeddedDatabase && this.config.databaseReplicaUrls.length === 0 && (driver.slaves?.length ?? 0) === 0;
+      if (!usable) this.pool = null;
+      else if (driver.master) this.pool = driver.master;
+      else return null;
+    }
+    return this.pool;
+  }
+}
+
+const statementNames = new Map<string, string>();
+
+/** A stable name per query text: pg prepares it once per connection and reuses it after. */
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `search_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    statementNames.set(text, name);
+  }
+  return name;
 }

@@ -30,6 +30,7 @@ import type { ListStationMothersQueryDto, RegisterMotherDto, RegistrationResultD
 import { RegistrationsRepository, type DeskMotherValues, type StationMotherRow } from './registrations.repository';
 import { StationsException } from './stations.errors';
 import { StationsService } from './stations.service';
+import { PersonalDataAccessLog } from '../privacy/personal-data-access-log';
 
 const PAGE_SIZE = 20;
 /** A consent given a little "in the future" is a tablet whose clock runs ahead, not a forgery. */
@@ -60,6 +61,7 @@ export class RegistrationsService {
     private readonly crypto: PiiCrypto,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
+    private readonly accessLog: PersonalDataAccessLog,
   ) {}
 
   async register(me: Principal, stationId: string, dto: RegisterMotherDto): Promise<RegistrationResultDto> {
@@ -194,6 +196,7 @@ export class RegistrationsService {
     }
     const rows = await this.repo.listInRegion(regionLikePattern(station.regionCode), filter, query.page ?? 1, PAGE_SIZE);
     const today = isoDateInChina(this.clock.now());
+    await this.accessLog.record(me, { subjects: rows.map((r) => r.id), action: 'stations.mothers', route: 'GET /api/stations/:id/mothers', regionCode: station.regionCode });
     return rows.map((r) => toStationMotherDto(r, today));
   }
 

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CommonException } from '../../common/errors';
+import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
 import { CurrentPrincipal, OptionalPrincipal, Public, Roles } from '../auth/access.decorators';
 import type { Principal } from '../users/principal';
 import { CURRENT_CONSENT_NOTICE } from './consent-notices';
@@ -66,6 +67,7 @@ export class StationsController {
 
   @Post('stations/:id/registrations')
   @Roles('station_worker')
+  @RateLimit('registration')
   @ApiOperation({ summary: 'Register a mother at the desk (求职登记); an ID number already registered finds her record' })
   @ApiOkResponse({ type: RegistrationResultDto, description: '201 when created, 200 when her record was found' })
   async register(

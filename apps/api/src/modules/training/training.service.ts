@@ -1,5 +1,6 @@
 import { checkCourseSessions, classHoursFromMinutes, isoDateInChina, regionLikePattern, type TrainingSkill } from '@mamagang/domain';
 import { Injectable } from '@nestjs/common';
+import { PersonalDataAccessLog } from '../privacy/personal-data-access-log';
 import { Clock } from '../../common/clock/clock';
 import { CommonException } from '../../common/errors';
 import { TransactionRunner, type Tx } from '../../database/transaction';
@@ -76,6 +77,7 @@ export class TrainingService {
     private readonly transactions: TransactionRunner,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
+    private readonly accessLog: PersonalDataAccessLog,
   ) {}
 
   async create(me: Principal, input: CourseInput): Promise<CourseDto> {
@@ -231,6 +233,7 @@ export class TrainingService {
     const course = await this.providerCourse(me, courseId);
     const sessions = await this.repo.sessionsOf([courseId]);
     const rows = await this.repo.roster(courseId);
+    await this.accessLog.record(me, { subjects: rows.map((r) => r.motherId), action: 'training.signups', route: 'GET /api/courses/:id/signups', regionCode: course.regionCode });
     return {
       course: toCourseDto(course, sessions, null, this.clock.now()),
       signups: rows.map((r) => ({

@@ -70,7 +70,8 @@ export class UsersRepository {
 
   async loadPrincipal(userId: string): Promise<Principal | null> {
     const rows: { id: string; display_name: string; mother_id: string | null }[] = await this.users.query(
-      `SELECT u.id, u.display_name, m.id AS mother_id FROM users u LEFT JOIN mothers m ON m.user_id = u.id WHERE u.id = $1`,
+      // A closed account (deleted_at) signs in no more, whatever tokens it still holds.
+      `SELECT u.id, u.display_name, m.id AS mother_id FROM users u LEFT JOIN mothers m ON m.user_id = u.id WHERE u.id = $1 AND u.deleted_at IS NULL`,
       [userId],
     );
     const row = rows[0];

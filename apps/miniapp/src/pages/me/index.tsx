@@ -34,6 +34,7 @@ const MOTHER_LINKS = [
   { title: '用工调剂征询', note: '单位间调剂，由您本人决定', url: '/packages/mother/sharing/index' },
   { title: '重新回答开始的3个问题', note: '孩子、地点、有空时间', url: '/pages/onboarding/index?step=questions' },
   { title: '帮助与维权咨询', note: '驿站、律师咨询时间', url: '/packages/mother/help/index' },
+  { title: '我的数据', note: '查看、导出、注销账号', url: '/packages/mother/data/index' },
 ]
 
 const STAFF_TITLES: Record<Exclude<RoleCode, 'mother'>, string> = {

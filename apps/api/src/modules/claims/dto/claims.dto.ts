@@ -11,9 +11,10 @@ import {
 } from '@mamagang/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { ClaimRow, DecisionRow, FlagBrief } from '../claims.repository';
 import type { ClaimDetail } from '../claims.service';
+import { IsDecimalNumber } from '../../../common/validation/decimal-number';
 
 const NOT_BLANK = /\S/;
 const STATUSES: readonly ClaimStatus[] = ['proposed', 'submitted', 'approved', 'rejected'];
@@ -41,14 +42,14 @@ export class ClaimInputDto {
 
   @ApiPropertyOptional({ example: 812.5, description: 'The employer’s own contribution per month, yuan (full reimbursement)' })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 }, { message: '缴费金额应为数字' })
+  @IsDecimalNumber(2, { message: '缴费金额应为数字' })
   @Min(0)
   @Max(100_000)
   employerContributionPerMonth?: number;
 
   @ApiPropertyOptional({ example: 100, description: 'Accident-insurance premium paid for her for the year, yuan' })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 }, { message: '保险费应为数字' })
+  @IsDecimalNumber(2, { message: '保险费应为数字' })
   @Min(0)
   @Max(100_000)
   accidentPremiumPerYear?: number;

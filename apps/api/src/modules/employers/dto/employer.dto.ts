@@ -1,7 +1,7 @@
 import { EMPLOYER_KIND_CODES, EMPLOYER_KIND_LABELS, type EmployerKind } from '@mamagang/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested, IsDefined } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested, IsDefined } from 'class-validator';
 import type { EmployerEntity, EmployerStatus } from '../employer.entity';
 import type { EmployerView } from '../employers.service';
 
@@ -68,12 +68,14 @@ export class FileEmployerDto {
 
   @ApiProperty({ type: LatLngDto })
   @IsDefined({ message: '请在地图上选择单位位置' })
+  @IsObject({ message: '格式不正确' })
   @ValidateNested()
   @Type(() => LatLngDto)
   location!: LatLngDto;
 
   @ApiProperty({ type: EmployerFacilitiesInputDto })
   @IsDefined({ message: '请填写单位设施' })
+  @IsObject({ message: '格式不正确' })
   @ValidateNested()
   @Type(() => EmployerFacilitiesInputDto)
   facilities!: EmployerFacilitiesInputDto;

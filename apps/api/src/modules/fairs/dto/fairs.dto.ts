@@ -10,6 +10,7 @@ import {
   IsLatitude,
   IsLongitude,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   IsUrl,
@@ -56,6 +57,7 @@ export class FairParticipantsDto {
   @ApiProperty({ type: [FairEmployerInputDto], maxItems: FAIR_LIMITS.maxEmployers })
   @IsArray({ message: '参会单位格式不正确' })
   @ArrayMaxSize(FAIR_LIMITS.maxEmployers, { message: `参会单位最多${FAIR_LIMITS.maxEmployers}家` })
+  @IsObject({ each: true, message: '每一项都应为对象' })
   @ValidateNested({ each: true })
   @Type(() => FairEmployerInputDto)
   employers!: FairEmployerInputDto[];
@@ -93,6 +95,7 @@ export class CreateFairDto {
 
   @ApiPropertyOptional({ type: FairLocationDto, description: 'Required onsite (the map point)' })
   @IsOptional()
+  @IsObject({ message: '格式不正确' })
   @ValidateNested()
   @Type(() => FairLocationDto)
   location?: FairLocationDto;
@@ -135,6 +138,7 @@ export class CreateFairDto {
   @IsOptional()
   @IsArray({ message: '参会单位格式不正确' })
   @ArrayMaxSize(FAIR_LIMITS.maxEmployers, { message: `参会单位最多${FAIR_LIMITS.maxEmployers}家` })
+  @IsObject({ each: true, message: '每一项都应为对象' })
   @ValidateNested({ each: true })
   @Type(() => FairEmployerInputDto)
   employers?: FairEmployerInputDto[];

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { FairPostDto, LivestreamSummaryDto } from './fairs.dto';
+import { IsInstant } from '../../../common/validation/instant';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -35,11 +36,11 @@ export class CreateLivestreamDto {
   url?: string;
 
   @ApiProperty({ example: '2026-12-05T19:00:00+08:00' })
-  @IsISO8601({ strict: true }, { message: '开播时间格式不正确' })
+  @IsInstant({ message: '开播时间格式不正确' })
   startsAt!: string;
 
   @ApiProperty({ example: '2026-12-05T20:30:00+08:00' })
-  @IsISO8601({ strict: true }, { message: '结束时间格式不正确' })
+  @IsInstant({ message: '结束时间格式不正确' })
   endsAt!: string;
 
   @ApiPropertyOptional({

@@ -7,7 +7,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -18,6 +17,7 @@ import {
   Min,
 } from 'class-validator';
 import { FOLLOW_UP_KIND_CODES, type FollowUpKind } from '@mamagang/domain';
+import { IsInstant } from '../../../common/validation/instant';
 
 export const SERVICE_CHANNELS = ['in_person', 'phone', 'wechat'] as const;
 export type ServiceChannel = (typeof SERVICE_CHANNELS)[number];
@@ -29,7 +29,7 @@ export class RecordServiceDto {
   kind!: FollowUpKind;
 
   @ApiProperty({ example: '2026-11-20T10:00:00+08:00' })
-  @IsISO8601({ strict: true }, { message: '服务时间格式不正确' })
+  @IsInstant({ message: '服务时间格式不正确' })
   servedAt!: string;
 
   @ApiProperty({ enum: SERVICE_CHANNELS })
@@ -53,6 +53,17 @@ export class RecordServiceDto {
   @ArrayUnique()
   @IsUUID('all', { each: true, message: '岗位编号不正确' })
   postIds?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'training_notice: open courses of her city (or online) to name in the record and in her notice; free text in `content` when none fits',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @ArrayUnique()
+  @IsUUID('all', { each: true, message: '课程编号不正确' })
+  courseIds?: string[];
 }
 
 export class HiredElsewhereDto {
@@ -113,6 +124,14 @@ export class PostRefDto {
   @ApiProperty() employerName!: string;
 }
 
+export class CourseRefDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() providerName!: string;
+  @ApiProperty({ description: 'First session, ISO time' }) firstStartsAt!: string;
+  @ApiProperty() subsidised!: boolean;
+}
+
 export class ServiceRecordDto {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: FOLLOW_UP_KIND_CODES }) kind!: string;
@@ -126,6 +145,7 @@ export class ServiceRecordDto {
   @ApiProperty() outcome!: string;
   @ApiProperty({ type: [PostRefDto] }) posts!: PostRefDto[];
   @ApiPropertyOptional({ type: [String], description: 'policy_consultation: what she qualified for that day' }) policies?: string[];
+  @ApiProperty({ type: [CourseRefDto], description: 'training_notice: the courses named' }) courses!: CourseRefDto[];
   @ApiProperty({ nullable: true, type: String }) recordedBy!: string | null;
 }
 
@@ -188,6 +208,8 @@ export class PolicyItemDto {
 
 export class PolicyConsultationDto {
   @ApiProperty({ nullable: true, type: String, description: 'The document in force in her region today' }) policy!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The policy version (regional policy data kept by officials) the listing was read from' })
+  policyVersionId!: string | null;
   @ApiProperty() eligible!: boolean;
   @ApiProperty({ type: [String] }) eligibilityReasons!: string[];
   @ApiProperty() publicWelfareEligible!: boolean;

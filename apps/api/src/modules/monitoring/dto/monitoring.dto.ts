@@ -69,6 +69,18 @@ export class TrainingFiguresDto {
   @ApiProperty({ nullable: true, type: Number }) attendanceRate!: number | null;
 }
 
+export class FairFiguresDto {
+  @ApiProperty({ description: 'Fairs held (published, dated in the period)' }) fairs!: number;
+  @ApiProperty({ description: 'Sign-ups to those fairs, not cancelled (walk-ins apart)' }) signUps!: number;
+  @ApiProperty({ description: 'Mothers registered at the door' }) walkIns!: number;
+  @ApiProperty() checkIns!: number;
+  @ApiProperty({ description: 'Applications made in the period from a fair' }) fairApplications!: number;
+  @ApiProperty({ description: 'Hires starting in the period whose application came from a fair' }) fairHires!: number;
+  @ApiProperty({ description: 'Livestreams scheduled in the period' }) livestreams!: number;
+  @ApiProperty({ description: 'Applications made in the period from a livestream' }) livestreamApplications!: number;
+  @ApiProperty() livestreamHires!: number;
+}
+
 export class FiguresDto {
   @ApiProperty({ type: PostFiguresDto }) posts!: PostFiguresDto;
   @ApiProperty() applications!: number;
@@ -79,6 +91,7 @@ export class FiguresDto {
   @ApiProperty({ type: SubsidyFiguresDto, nullable: true }) subsidies!: SubsidyFiguresDto | null;
   @ApiProperty({ type: QualityFiguresDto }) quality!: QualityFiguresDto;
   @ApiProperty({ type: TrainingFiguresDto, nullable: true }) training!: TrainingFiguresDto | null;
+  @ApiProperty({ type: FairFiguresDto, nullable: true, description: 'Null by post type and by stage' }) fairs!: FairFiguresDto | null;
 }
 
 export class MonitoringGroupDto {

@@ -6,6 +6,7 @@ import {
   IsIn,
   IsInt,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -15,6 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { POST_TYPE_CODES, WORKING_MODE_CODES } from '@mamagang/domain';
+import { IsDecimalNumber } from '../../../common/validation/decimal-number';
 
 export class GeoPointDto {
   @ApiProperty({ example: 37.513, minimum: -90, maximum: 90 })
@@ -67,6 +69,13 @@ export class WeeklyWindowDto {
  * `name`, which keeps the name on record (a station may have recorded her real name). Fields a
  * station records at the desk (ID number, phone, birth date, standings, consent) are not here.
  */
+export class SelfConsentDto {
+  @ApiProperty({ example: 'sensitive-v1' })
+  @IsString({ message: '告知书版本应为文字' })
+  @MaxLength(40)
+  noticeVersion!: string;
+}
+
 export class PutMotherProfileDto {
   @ApiPropertyOptional({ example: '王丽', maxLength: 30 })
   @IsOptional()
@@ -82,18 +91,21 @@ export class PutMotherProfileDto {
   @ApiProperty({ type: [ChildBirthDto], description: 'Birth year and month only; at least one child under 12 to be eligible' })
   @IsArray()
   @ArrayMaxSize(10, { message: '最多填写10个孩子' })
+  @IsObject({ each: true, message: '每一项都应为对象' })
   @ValidateNested({ each: true })
   @Type(() => ChildBirthDto)
   children!: ChildBirthDto[];
 
   @ApiPropertyOptional({ type: GeoPointDto, description: 'Stored rounded to 3 decimals (about 100 m)' })
   @IsOptional()
+  @IsObject({ message: '格式不正确' })
   @ValidateNested()
   @Type(() => GeoPointDto)
   home?: GeoPointDto;
 
   @ApiPropertyOptional({ type: GeoPointDto, description: "Her child's school or nursery; stored rounded to 3 decimals" })
   @IsOptional()
+  @IsObject({ message: '格式不正确' })
   @ValidateNested()
   @Type(() => GeoPointDto)
   school?: GeoPointDto;
@@ -101,13 +113,14 @@ export class PutMotherProfileDto {
   @ApiProperty({ type: [WeeklyWindowDto], description: 'When she is free to work; [] when she has not said' })
   @IsArray()
   @ArrayMaxSize(28, { message: '时间段最多28个' })
+  @IsObject({ each: true, message: '每一项都应为对象' })
   @ValidateNested({ each: true })
   @Type(() => WeeklyWindowDto)
   availableWindows!: WeeklyWindowDto[];
 
   @ApiPropertyOptional({ example: 25, description: 'Yuan per hour' })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }, { message: '期望时薪应为数字（最多两位小数）' })
+  @IsDecimalNumber(2, { message: '期望时薪应为数字（最多两位小数）' })
   @Min(1, { message: '期望时薪应大于0' })
   @Max(1000, { message: '期望时薪不超过1000元' })
   desiredHourly?: number;
@@ -133,6 +146,17 @@ export class PutMotherProfileDto {
   @IsString({ each: true })
   @MaxLength(20, { each: true, message: '每项技能最多20个字' })
   skills?: string[];
+
+  @ApiPropertyOptional({
+    type: SelfConsentDto,
+    description:
+      'Her separate consent to the sensitive data of the profile (children, locations), against the current notice (GET /stations/consent-notice). Required until she has consented to the current notice (PRIVACY_CONSENT_REQUIRED); recorded with via = self.',
+  })
+  @IsOptional()
+  @IsObject({ message: '格式不正确' })
+  @ValidateNested()
+  @Type(() => SelfConsentDto)
+  consent?: SelfConsentDto;
 }
 
 export class ChildViewDto {

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Clock } from '../../../common/clock/clock';
 import { AppConfig } from '../../../config';
-import { OutboxRepository, type ClaimedNotification } from './outbox.repository';
+import { OutboxRepository, SENDING_MARK, type ClaimedNotification } from './outbox.repository';
 import { SubscribeMessageSender, type SendResult, type SubscribeMessage } from './subscribe-message.sender';
 
 export interface DispatchReport {
@@ -27,7 +27,11 @@ const THING_MAX = 20;
  * (in the transaction of the change it reports); this sends pending rows to recipients who
  * signed in with WeChat and marks each sent, skipped (no openid, no template for its kind, she
  * did not subscribe), failed, or leaves it pending for a retry. Rows are claimed with FOR UPDATE
- * SKIP LOCKED and a lease, so two processes never send the same row.
+ * SKIP LOCKED and a lease, so two processes never send the same row. Each row is marked as being
+ * sent (SENDING_MARK, committed) before the call to WeChat: a dispatcher killed between the send and
+ * recording it leaves the mark, and whoever claims the row after the lease marks it failed rather
+ * than pushing a second copy (test/faults/job-worker-killed.e2e-spec.ts). A WeChat answer that never
+ * comes (timeout) is still retried: that one WeChat did not confirm.
  *
  * Without WeChat credentials or templates nothing is claimed: the rows stay pending, and the
  * mini-program shows them from GET /api/notifications either way.
@@ -87,6 +91,13 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
       await this.repo.markSkipped(row.id, 'recipient has no WeChat openid');
       return 'skipped';
     }
+    // Once, not twice: a push the last dispatcher may have made before it died is not made again
+    // (a second copy would use up another of her subscribe consents); she reads it in the app.
+    if (row.interrupted) {
+      await this.repo.markFailed(row.id, `${SENDING_MARK}; not sent again`);
+      return 'failed';
+    }
+    await this.repo.markSending(row.id);
     const results: SendResult[] = [];
     for (const openid of openids) results.push(await this.sender.send(this.message(row, templateId, openid)));
 

@@ -15,7 +15,15 @@ export interface ClaimedNotification {
   /** Including this claim. */
   attempts: number;
   createdAt: Date;
+  /** True when a dispatcher was sending it and stopped before recording the outcome (it died). */
+  interrupted: boolean;
 }
+
+/**
+ * `last_error` of a row while it is being sent: overwritten by the outcome, left in place when the
+ * dispatcher dies between the send and the record. Such a row may have reached her: it is not sent again.
+ */
+export const SENDING_MARK = 'interrupted while sending: outcome unknown';
 
 type Row = Record<string, unknown>;
 
@@ -41,7 +49,7 @@ export class OutboxRepository {
        claimed AS (
          UPDATE notifications n SET claimed_until = $2, attempts = n.attempts + 1
            FROM ready WHERE n.id = ready.id
-         RETURNING n.id, n.recipient_kind, n.recipient_id, n.kind, n.title, n.body, n.payload, n.attempts, n.created_at)
+         RETURNING n.id, n.recipient_kind, n.recipient_id, n.kind, n.title, n.body, n.payload, n.attempts, n.created_at, n.last_error)
        SELECT * FROM claimed ORDER BY created_at`,
       [now, leaseUntil, limit],
     );
@@ -55,6 +63,7 @@ export class OutboxRepository {
       payload: (r.payload as Record<string, unknown> | null) ?? {},
       attempts: Number(r.attempts),
       createdAt: new Date(r.created_at as string),
+      interrupted: r.last_error === SENDING_MARK,
     }));
   }
 
@@ -69,6 +78,14 @@ export class OutboxRepository {
           : `SELECT openid FROM users WHERE id = $1 AND openid IS NOT NULL`;
     const rows: { openid: string }[] = await this.dataSource.query(sql, [id]);
     return rows.map((r) => r.openid);
+  }
+
+  /** Committed before the send: if the process dies before the outcome is recorded, the row says so. */
+  async markSending(id: string): Promise<void> {
+    await this.dataSource.query(
+      `WITH s AS (UPDATE notifications SET last_error = $2 WHERE id = $1 AND status = 'pending' RETURNING id) SELECT id FROM s`,
+      [id, SENDING_MARK],
+    );
   }
 
   async markSent(id: string, at: Date): Promise<void> {

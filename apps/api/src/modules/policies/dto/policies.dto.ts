@@ -17,6 +17,7 @@ import {
   IsArray,
   IsIn,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -112,6 +113,7 @@ export class CreatePolicyVersionDto {
   @IsArray()
   @ArrayMinSize(1, { message: '请至少填写一项补贴或优惠' })
   @ArrayMaxSize(10, { message: '最多10项' })
+  @IsObject({ each: true, message: '每一项都应为对象' })
   @ValidateNested({ each: true })
   @Type(() => PolicyRuleInputDto)
   rules!: PolicyRuleInputDto[];

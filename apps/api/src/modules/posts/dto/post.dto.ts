@@ -33,7 +33,7 @@ import {
   IsDefined,
   IsIn,
   IsInt,
-  IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -46,9 +46,9 @@ import {
 import { EmployerFacilitiesDto, LatLngDto, LatLngOutDto } from '../../employers/dto/employer.dto';
 import type { EmployerEntity } from '../../employers/employer.entity';
 import type { PostEntity, PostStatus } from '../post.entity';
+import { IsDecimalNumber } from '../../../common/validation/decimal-number';
 
 const NOT_BLANK = /\S/;
-const MONEY = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 };
 
 export class PayInputDto {
   @ApiPropertyOptional({ enum: PAY_BASIS_CODES, description: "Omitted: the type's default" })
@@ -57,27 +57,27 @@ export class PayInputDto {
   basis?: PayBasis;
 
   @ApiProperty({ example: 3000, description: 'Yuan per basis unit' })
-  @IsNumber(MONEY, { message: '报酬应为最多两位小数的数字' })
+  @IsDecimalNumber(2, { message: '报酬应为最多两位小数的数字' })
   @Min(0.01, { message: '报酬应大于0' })
   @Max(1_000_000, { message: '报酬金额过大' })
   min!: number;
 
   @ApiProperty({ example: 3600 })
-  @IsNumber(MONEY, { message: '报酬应为最多两位小数的数字' })
+  @IsDecimalNumber(2, { message: '报酬应为最多两位小数的数字' })
   @Min(0.01, { message: '报酬应大于0' })
   @Max(1_000_000, { message: '报酬金额过大' })
   max!: number;
 
   @ApiPropertyOptional({ example: 40, description: 'per_piece: pieces an average worker finishes in an hour' })
   @IsOptional()
-  @IsNumber(MONEY, { message: '每小时件数应为数字' })
+  @IsDecimalNumber(2, { message: '每小时件数应为数字' })
   @Min(0.01, { message: '每小时件数应大于0' })
   @Max(10_000, { message: '每小时件数过大' })
   unitsPerHour?: number;
 
   @ApiPropertyOptional({ example: 2, description: 'per_task: hours one task takes' })
   @IsOptional()
-  @IsNumber(MONEY, { message: '每单小时数应为数字' })
+  @IsDecimalNumber(2, { message: '每单小时数应为数字' })
   @Min(0.01, { message: '每单小时数应大于0' })
   @Max(1_000, { message: '每单小时数过大' })
   hoursPerTask?: number;
@@ -109,13 +109,14 @@ export class ScheduleInputDto {
   @ApiProperty({ type: [WindowDto] })
   @IsArray()
   @ArrayMaxSize(28, { message: '时间段不超过28个' })
+  @IsObject({ each: true, message: '每一项都应为对象' })
   @ValidateNested({ each: true })
   @Type(() => WindowDto)
   windows!: WindowDto[];
 
   @ApiPropertyOptional({ example: 20, description: 'Required when flexible; otherwise computed from the windows' })
   @IsOptional()
-  @IsNumber(MONEY, { message: '每周工时应为数字' })
+  @IsDecimalNumber(2, { message: '每周工时应为数字' })
   @Min(0.5, { message: '每周工时至少0.5小时' })
   @Max(84, { message: '每周工时不超过84小时' })
   hoursPerWeek?: number;
@@ -127,6 +128,7 @@ export class PlaceInputDto {
 
   @ApiPropertyOptional({ type: LatLngDto, description: 'Required unless remote or take-home' })
   @IsOptional()
+  @IsObject({ message: '格式不正确' })
   @ValidateNested()
   @Type(() => LatLngDto)
   location?: LatLngDto;
@@ -170,12 +172,14 @@ export class CreatePostDto {
 
   @ApiProperty({ type: PayInputDto })
   @IsDefined({ message: '请填写报酬' })
+  @IsObject({ message: '格式不正确' })
   @ValidateNested()
   @Type(() => PayInputDto)
   pay!: PayInputDto;
 
   @ApiProperty({ type: ScheduleInputDto })
   @IsDefined({ message: '请填写工作时间' })
+  @IsObject({ message: '格式不正确' })
   @ValidateNested()
   @Type(() => ScheduleInputDto)
   schedule!: ScheduleInputDto;
@@ -190,6 +194,7 @@ export class CreatePostDto {
 
   @ApiProperty({ type: PlaceInputDto })
   @IsDefined({ message: '请填写工作地点' })
+  @IsObject({ message: '格式不正确' })
   @ValidateNested()
   @Type(() => PlaceInputDto)
   place!: PlaceInputDto;
@@ -214,6 +219,7 @@ export class CreatePostDto {
 
   @ApiPropertyOptional({ type: PostFacilitiesInputDto, description: "Omitted: the employer's mother-and-baby room and shuttle bus" })
   @IsOptional()
+  @IsObject({ message: '格式不正确' })
   @ValidateNested()
   @Type(() => PostFacilitiesInputDto)
   facilities?: PostFacilitiesInputDto;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { RESUME_LIMITS, YEAR_MONTH } from '../resume-content';
 
 const L = RESUME_LIMITS;
@@ -39,6 +39,7 @@ export class ResumeInputDto {
   @ApiProperty({ type: [ResumeExperienceDto], maxItems: L.experiences })
   @IsArray()
   @ArrayMaxSize(L.experiences, { message: `最多填写${L.experiences}段工作经历` })
+  @IsObject({ each: true, message: '每一项都应为对象' })
   @ValidateNested({ each: true })
   @Type(() => ResumeExperienceDto)
   experiences!: ResumeExperienceDto[];

@@ -8,7 +8,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -19,6 +19,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsDecimalNumber } from '../../../common/validation/decimal-number';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const trimEach = ({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value);
@@ -68,7 +69,7 @@ export class EmployerQueryDto {
 
 export class TermsDto {
   @ApiProperty({ example: 25, description: 'Yuan per hour during the sharing' })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }, { message: '时薪应为数字（最多两位小数）' })
+  @IsDecimalNumber(2, { message: '时薪应为数字（最多两位小数）' })
   @Min(0.01, { message: '时薪应大于0' })
   @Max(1000, { message: '时薪不超过1000元' })
   hourly!: number;
@@ -92,6 +93,7 @@ export class CreateProposalDto {
   requestId!: string;
 
   @ApiProperty({ type: TermsDto, description: 'Her terms during the sharing: never worse than her own' })
+  @IsObject({ message: '格式不正确' })
   @ValidateNested()
   @Type(() => TermsDto)
   terms!: TermsDto;

@@ -7,8 +7,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
-  IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -21,6 +20,8 @@ import {
 import { POST_TYPE_CODES, WORKING_MODE_CODES } from '@mamagang/domain';
 import { TRAINING_NEED_CODES } from '../survey/needs-survey.v1';
 import { LatLngDto } from './station.dto';
+import { IsDecimalNumber } from '../../../common/validation/decimal-number';
+import { IsInstant } from '../../../common/validation/instant';
 
 export class ChildBirthDto {
   @ApiProperty({ example: 2022 })
@@ -61,7 +62,7 @@ export class ConsentDto {
   noticeVersion!: string;
 
   @ApiProperty({ example: '2026-11-02T09:30:00+08:00' })
-  @IsISO8601({ strict: true }, { message: '同意时间格式不正确' })
+  @IsInstant({ message: '同意时间格式不正确' })
   givenAt!: string;
 }
 
@@ -84,6 +85,7 @@ export class RegisterMotherDto {
   @ApiProperty({ type: [ChildBirthDto] })
   @IsArray()
   @ArrayMaxSize(10)
+  @IsObject({ each: true, message: '每一项都应为对象' })
   @ValidateNested({ each: true })
   @Type(() => ChildBirthDto)
   children!: ChildBirthDto[];
@@ -95,6 +97,7 @@ export class RegisterMotherDto {
 
   @ApiPropertyOptional({ type: LatLngDto, description: 'Stored rounded to ~100 m' })
   @IsOptional()
+  @IsObject({ message: '格式不正确' })
   @ValidateNested()
   @Type(() => LatLngDto)
   home?: LatLngDto;
@@ -102,13 +105,14 @@ export class RegisterMotherDto {
   @ApiProperty({ type: [WeeklyWindowDto] })
   @IsArray()
   @ArrayMaxSize(21)
+  @IsObject({ each: true, message: '每一项都应为对象' })
   @ValidateNested({ each: true })
   @Type(() => WeeklyWindowDto)
   availableWindows!: WeeklyWindowDto[];
 
   @ApiPropertyOptional({ example: 22, description: 'yuan per hour' })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsDecimalNumber(2)
   @Min(0)
   @Max(1000)
   desiredHourly?: number;
@@ -153,6 +157,7 @@ export class RegisterMotherDto {
 
   @ApiPropertyOptional({ type: ConsentDto, description: 'Required: without her separate consent nothing is registered' })
   @IsOptional()
+  @IsObject({ message: '格式不正确' })
   @ValidateNested()
   @Type(() => ConsentDto)
   consent?: ConsentDto;

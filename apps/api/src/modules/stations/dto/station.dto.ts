@@ -5,9 +5,11 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsIn,
   IsLatitude,
   IsLongitude,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -44,6 +46,8 @@ export class CreateStationDto {
   address!: string;
 
   @ApiProperty({ type: LatLngDto })
+  @IsDefined()
+  @IsObject({ message: '格式不正确' })
   @ValidateNested()
   @Type(() => LatLngDto)
   location!: LatLngDto;

@@ -20,8 +20,8 @@ import {
   IsDefined,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -34,6 +34,8 @@ import {
 } from 'class-validator';
 import type { CourseProviderKind, CourseStatus, SignupStatus } from '../course.entity';
 import type { CourseRow, SessionRow, SignupRow } from '../training.repository';
+import { IsDecimalNumber } from '../../../common/validation/decimal-number';
+import { IsInstant } from '../../../common/validation/instant';
 
 const NOT_BLANK = /\S/;
 export const PROVIDER_KINDS: readonly CourseProviderKind[] = ['station', 'official', 'employer'];
@@ -52,11 +54,11 @@ export class LatLngInDto {
 
 export class SessionInputDto {
   @ApiProperty({ example: '2026-12-01T19:00:00+08:00' })
-  @IsISO8601({ strict: true }, { message: '上课开始时间格式不正确' })
+  @IsInstant({ message: '上课开始时间格式不正确' })
   startsAt!: string;
 
   @ApiProperty({ example: '2026-12-01T21:00:00+08:00' })
-  @IsISO8601({ strict: true }, { message: '上课结束时间格式不正确' })
+  @IsInstant({ message: '上课结束时间格式不正确' })
   endsAt!: string;
 }
 
@@ -113,6 +115,7 @@ export class CreateCourseDto {
 
   @ApiPropertyOptional({ type: LatLngInDto })
   @IsOptional()
+  @IsObject({ message: '格式不正确' })
   @ValidateNested()
   @Type(() => LatLngInDto)
   location?: LatLngInDto;
@@ -133,7 +136,7 @@ export class CreateCourseDto {
 
   @ApiPropertyOptional({ example: 0, description: 'What a mother pays, yuan' })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 }, { message: '费用应为数字' })
+  @IsDecimalNumber(2, { message: '费用应为数字' })
   @Min(0)
   @Max(100_000)
   fee?: number;
@@ -143,6 +146,7 @@ export class CreateCourseDto {
   @IsArray()
   @ArrayMinSize(1, { message: '请至少安排一次课' })
   @ArrayMaxSize(COURSE_LIMITS.maxSessions, { message: `一门课程最多安排${COURSE_LIMITS.maxSessions}次课` })
+  @IsObject({ each: true, message: '每一项都应为对象' })
   @ValidateNested({ each: true })
   @Type(() => SessionInputDto)
   sessions!: SessionInputDto[];
@@ -191,6 +195,7 @@ export class RecordAttendanceDto {
   @IsArray()
   @ArrayMinSize(1, { message: '请至少记录一名学员' })
   @ArrayMaxSize(COURSE_LIMITS.maxSeats, { message: `一次最多记录${COURSE_LIMITS.maxSeats}名学员` })
+  @IsObject({ each: true, message: '每一项都应为对象' })
   @ValidateNested({ each: true })
   @Type(() => AttendanceRecordDto)
   records!: AttendanceRecordDto[];

@@ -32,6 +32,8 @@ export function headline(f: Figures): { label: string; value: string }[] {
     { label: '签劳动合同的岗位', value: pct(f.quality.labourContractShare) },
     { label: '缴社保的岗位', value: pct(f.quality.socialInsuranceShare) },
     { label: '达到最低工资的岗位', value: pct(f.quality.meetsMinimumWageShare) },
+    { label: '专场招聘会（场）', value: f.fairs ? String(f.fairs.fairs) : '—' },
+    { label: '招聘会、直播带岗录用', value: f.fairs ? String(f.fairs.fairHires + f.fairs.livestreamHires) : '—' },
   ]
 }
 

@@ -3,10 +3,11 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import type { FollowUpKind } from '@mamagang/domain'
 import { useState } from 'react'
 import { ActionButton, Checkbox, ChoiceChips, Field, TextArea } from '../../../components/Form'
+import CoursePicker from '../../../components/CoursePicker'
 import PlanTimeline from '../../../components/PlanTimeline'
 import { FOLLOW_UP_OPTIONS } from '../../../constants/options'
-import { getMotherPlan, getRecommendations, recordService } from '../../../services/stations'
-import type { Plan, Recommendation, ServiceChannel } from '../../../types/api'
+import { getMotherPlan, getNoticeCourses, getRecommendations, recordService } from '../../../services/stations'
+import type { NoticeCourse, Plan, Recommendation, ServiceChannel } from '../../../types/api'
 import { formatDistance } from '../../../utils/format'
 
 const CHANNELS: { value: ServiceChannel; label: string }[] = [
@@ -27,6 +28,8 @@ export default function StationMotherPage() {
   const [content, setContent] = useState('')
   const [outcome, setOutcome] = useState('')
   const [picked, setPicked] = useState<string[]>([])
+  const [courses, setCourses] = useState<NoticeCourse[] | null>(null)
+  const [pickedCourses, setPickedCourses] = useState<string[]>([])
   const [busy, setBusy] = useState(false)
   const [tried, setTried] = useState(false)
 
@@ -37,13 +40,16 @@ export default function StationMotherPage() {
     getRecommendations(motherId)
       .then(setRecs)
       .catch(() => setRecs([]))
+    getNoticeCourses(motherId)
+      .then(setCourses)
+      .catch(() => setCourses([]))
   }
 
   useDidShow(() => {
     if (motherId) load()
   })
 
-  const save = async (input: { kind: FollowUpKind; content: string; outcome: string; postIds?: string[] }) => {
+  const save = async (input: { kind: FollowUpKind; content: string; outcome: string; postIds?: string[]; courseIds?: string[] }) => {
     setBusy(true)
     try {
       await recordService(motherId, { ...input, servedAt: new Date().toISOString(), channel })
@@ -51,6 +57,7 @@ export default function StationMotherPage() {
       setContent('')
       setOutcome('')
       setPicked([])
+      setPickedCourses([])
       setTried(false)
       load()
     } catch {
@@ -60,10 +67,14 @@ export default function StationMotherPage() {
     }
   }
 
+  // A training notice names the courses ticked (her city's open ones); with none, the content says it all.
+  const namedCourses = kind === 'training_notice' ? (courses ?? []).filter((c) => pickedCourses.includes(c.id)) : []
+
   const record = () => {
     setTried(true)
-    if (!content.trim()) return
-    void save({ kind, content: content.trim(), outcome: outcome.trim() })
+    const text = content.trim() || (namedCourses.length > 0 ? `推荐培训课程：${namedCourses.map((c) => c.title).join('、')}` : '')
+    if (!text) return
+    void save({ kind, content: text, outcome: outcome.trim(), ...(namedCourses.length > 0 ? { courseIds: namedCourses.map((c) => c.id) } : {}) })
   }
 
   const recommend = () => {
@@ -98,7 +109,12 @@ export default function StationMotherPage() {
       <Field label='服务方式'>
         <ChoiceChips label='服务方式' options={CHANNELS} value={channel} onChange={(v) => setChannel(v as ServiceChannel)} />
       </Field>
-      <Field label='服务内容' required error={tried && !content.trim() ? '请填写服务内容' : null}>
+      {kind === 'training_notice' && (
+        <Field label='推荐课程'>
+          <CoursePicker courses={courses} picked={pickedCourses} onChange={setPickedCourses} />
+        </Field>
+      )}
+      <Field label='服务内容' required={namedCourses.length === 0} error={tried && !content.trim() && namedCourses.length === 0 ? '请填写服务内容' : null}>
         <TextArea label='服务内容' value={content} onChange={setContent} maxLength={2000} placeholder='例如：讲解灵活就业社保补贴政策' />
       </Field>
       <Field label='结果'>
@@ -123,6 +139,7 @@ export default function StationMotherPage() {
               <Text className='card__text'>{s.content}</Text>
               {s.outcome && <Text className='card__meta'>结果：{s.outcome}</Text>}
               {s.posts.length > 0 && <Text className='card__meta'>推荐：{s.posts.map((p) => p.title).join('、')}</Text>}
+              {s.courses && s.courses.length > 0 && <Text className='card__meta'>课程：{s.courses.map((c) => c.title).join('、')}</Text>}
             </View>
           ))}
         </>
