@@ -32,7 +32,7 @@ const EMPLOYER_KIND_WEIGHTS: Readonly<Record<EmployerKind, number>> = {
 };
 
 /** A small deterministic PRNG (mulberry32): the same province every time. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -9,7 +9,7 @@ import { findRepoRoot } from '../config/repo-root';
 import { TokenSigner } from '../modules/auth/token-signer';
 import { DEFAULT_BENCH_DATABASE_URL, ensureProvince } from './bench-db';
 import { samplePoints, type Point } from './db-timing';
-import { FULL_PROVINCE } from './generate';
+import { FULL_PROVINCE, prng } from './generate';
 import { BENCH_SECRETS, startApi } from './http-load';
 import { SHANDONG_CITIES } from './province';
 import { ms, summarize, table, type Summary } from './stats';
@@ -124,17 +124,6 @@ interface Fixtures {
   nextId: number;
 }
 
-/** A small PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function upsertUser(sql: pg.Client, demoKey: string, name: string): Promise<string> {
   const rows = await sql.query(
