@@ -305,4 +305,67 @@ describe('employer directory', () => {
       expect(await count(t, 'notifications', `recipient_id = $1 AND kind = 'employer_friendly_revoked'`, [employerId])).toBe(1);
     });
   });
+
+  describe('details of an approved employer', () => {
+    const details = (overrides: Record<string, unknown> = {}) => ({
+      contactName: '王主管',
+      contactPhone: '13912345678',
+      address: '环翠区青岛中路8号',
+      location: { lat: 37.5, lng: 122.12 },
+      facilities: { motherBabyRoom: true, childcare: true, shuttleBus: false },
+      ...overrides,
+    });
+
+    it('updates contact, address, location and facilities without a new review', async () => {
+      const res = await t.http.put(`/api/employers/${employerId}/details`).set(filer.auth).send(details());
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({
+        status: 'approved',
+        name: '威海暖阳服饰有限公司',
+        contactName: '王主管',
+        contactPhoneMasked: '139****5678',
+        address: '环翠区青岛中路8号',
+        location: { lat: 37.5, lng: 122.12 },
+        facilities: { motherBabyRoom: true, childcare: true, shuttleBus: false },
+      });
+      const [row] = await t.dataSource.query(`SELECT contact_phone_cipher, status FROM employers WHERE id = $1`, [employerId]);
+      expect(row.status).toBe('approved');
+      expect(t.app.get(PiiCrypto).decrypt(row.contact_phone_cipher)).toBe('13912345678');
+      const dir = await t.http.get(`/api/employers?regionCode=371002`);
+      expect(dir.body.items.map((e: { id: string }) => e.id)).toContain(employerId);
+    });
+
+    it('keeps what the official approved: no name, code, kind or region here', async () => {
+      const res = await t.http.put(`/api/employers/${employerId}/details`).set(filer.auth).send(details({ name: '改名公司' }));
+      expect(res.status).toBe(400);
+      expect(res.body.details).toContainEqual({ field: 'name', rule: 'whitelistValidation', message: '不支持该字段' });
+    });
+
+    it('refuses a pin outside its region and a landline, changing nothing', async () => {
+      for (const [body, code] of [
+        [details({ location: { lat: 39.9042, lng: 116.4074 }, contactName: '不该写入' }), 'EMPLOYER_LOCATION_INVALID'],
+        [details({ contactPhone: '0631-5212345', contactName: '不该写入' }), 'EMPLOYER_PHONE_INVALID'],
+      ] as const) {
+        const res = await t.http.put(`/api/employers/${employerId}/details`).set(filer.auth).send(body);
+        expect(res.status).toBe(400);
+        expect(res.body.code).toBe(code);
+      }
+      const [row] = await t.dataSource.query(`SELECT contact_name FROM employers WHERE id = $1`, [employerId]);
+      expect(row.contact_name).toBe('王主管');
+    });
+
+    it('is for the members of an approved employer only', async () => {
+      const outsider = await t.http.put(`/api/employers/${employerId}/details`).set(cityOfficial.auth).send(details());
+      expect([403, 404]).toContain(outsider.status);
+      const other = await people.user('另一家备案人');
+      const filed = await t.http.post('/api/employers').set(other.auth).send(filing());
+      expect(filed.status).toBe(201);
+      // Roles are read per request: the filer's token now carries her membership.
+      const pending = await t.http.put(`/api/employers/${filed.body.id}/details`).set(other.auth).send(details());
+      expect(pending.status).toBe(403);
+      expect(pending.body.code).toBe('EMPLOYER_NOT_APPROVED');
+      const stranger = await t.http.put(`/api/employers/${filed.body.id}/details`).set(filer.auth).send(details());
+      expect(stranger.status).toBe(404);
+    });
+  });
 });

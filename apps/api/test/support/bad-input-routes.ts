@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { makeResidentId, makeUscc } from '@mamagang/domain';
+import { RequestMethod, type INestApplication } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { ModulesContainer } from '@nestjs/core';
 import { RightsService } from '../../src/modules/rights/rights.service';
 import { insertPost, tokenFor } from './fixtures';
 import { application, hire } from './issue6-rows';
@@ -153,6 +156,7 @@ export const BODY_ROUTES: readonly BodyRoute[] = [
     }),
   },
   { method: 'PUT', path: '/api/employers/{id}', body: true, as: 'employer-xinya', params: id((f) => f.pendingEmployer) },
+  { method: 'PUT', path: '/api/employers/{id}/details', body: true, as: 'employer-nuanyang', params: id((f) => f.employer) },
   { method: 'POST', path: '/api/official/employers/{id}/approve', body: true, as: 'official-huancui', params: id((f) => f.pendingEmployer) },
   { method: 'POST', path: '/api/official/employers/{id}/reject', body: true, as: 'official-huancui', params: id((f) => f.pendingEmployer) },
   { method: 'POST', path: '/api/official/employers/{id}/friendly', body: true, as: 'official-huancui', params: id((f) => f.employer) },
@@ -364,6 +368,34 @@ export const BODY_ROUTES: readonly BodyRoute[] = [
   { method: 'POST', path: '/api/sharing/consents/{id}/accept', body: false, as: 'mother-wang', params: id((f) => f.unknown) },
   { method: 'POST', path: '/api/sharing/consents/{id}/decline', body: false, as: 'mother-wang', params: id((f) => f.unknown) },
 ];
+
+/**
+ * Every handler Nest has mounted, documented or not, as `METHOD /api/path/{param}` (OpenAPI
+ * style), read from the controllers' route metadata.
+ */
+export function mountedRoutes(app: INestApplication): Set<string> {
+  const mounted = new Set<string>();
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const controller = wrapper.metatype as (new (...args: never[]) => unknown) | null;
+      if (!controller) continue;
+      const prefixes = [Reflect.getMetadata(PATH_METADATA, controller) as string | string[] | undefined].flat();
+      for (const name of Object.getOwnPropertyNames(controller.prototype)) {
+        const handler = (controller.prototype as Record<string, unknown>)[name];
+        if (typeof handler !== 'function') continue;
+        const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
+        if (method === undefined || Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
+        for (const prefix of prefixes) {
+          for (const path of [Reflect.getMetadata(PATH_METADATA, handler) as string | string[]].flat()) {
+            const full = ['api', prefix, path].filter((part) => part !== undefined && part !== '' && part !== '/').join('/');
+            mounted.add(`${RequestMethod[method]} /${full.replace(/\/+/g, '/').replace(/:(\w+)/g, '{$1}')}`);
+          }
+        }
+      }
+    }
+  }
+  return mounted;
+}
 
 /** `/api/fairs/{id}/cancel` with the fixture's ids in place. */
 export function routeUrl(route: BodyRoute, f: BadInputFixtures): string {

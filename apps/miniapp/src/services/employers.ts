@@ -6,7 +6,7 @@
  *   GET  /api/official/employers?status&page
  *   POST /api/official/employers/:id/approve { serviceOfficer? } | reject { reason } | friendly { friendly }
  */
-import type { Employer, EmployerInput, EmployerStatus, Paged } from '../types/api'
+import type { Employer, EmployerDetailsInput, EmployerInput, EmployerStatus, Paged } from '../types/api'
 import { http, type RequestOptions } from './http'
 
 export const EMPLOYER_STATUS_LABELS: Record<EmployerStatus, string> = {
@@ -17,6 +17,11 @@ export const EMPLOYER_STATUS_LABELS: Record<EmployerStatus, string> = {
 
 export function fileEmployer(input: EmployerInput, options?: Pick<RequestOptions, 'silent'>): Promise<Employer> {
   return http.post<Employer>('/api/employers', input, options)
+}
+
+/** An approved employer's contact, place and facilities; no new review. */
+export function updateEmployerDetails(id: string, input: EmployerDetailsInput): Promise<Employer> {
+  return http.put<Employer>(`/api/employers/${encodeURIComponent(id)}/details`, input)
 }
 
 export function listMyEmployers(): Promise<Employer[]> {

@@ -225,6 +225,15 @@ export interface Employer {
   createdAt: string
 }
 
+/** What an approved employer updates itself (PUT /api/employers/:id/details). */
+export interface EmployerDetailsInput {
+  contactName: string
+  contactPhone: string
+  address: string
+  location: GeoPoint
+  facilities: { motherBabyRoom: boolean; childcare: boolean; shuttleBus: boolean }
+}
+
 export interface EmployerInput {
   uscc: string
   name: string

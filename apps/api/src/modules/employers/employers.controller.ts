@@ -13,6 +13,7 @@ import {
   OfficialEmployersQueryDto,
   PublicEmployerPageDto,
   RejectEmployerDto,
+  UpdateEmployerDetailsDto,
   toEmployerDto,
   toPublicEmployerDto,
 } from './dto/employer.dto';
@@ -48,6 +49,14 @@ export class EmployersController {
   @ApiOkResponse({ type: EmployerDto })
   async resubmit(@CurrentPrincipal() me: Principal, @Param('id', EmployerIdPipe) id: string, @Body() body: FileEmployerDto): Promise<EmployerDto> {
     return toEmployerDto(await this.employers.resubmit(me, id, body), 'member');
+  }
+
+  @Put('employers/:id/details')
+  @Roles('employer_member')
+  @ApiOperation({ summary: 'An approved employer updates its contact, address, location and facilities (no new review); not approved: 403 EMPLOYER_NOT_APPROVED' })
+  @ApiOkResponse({ type: EmployerDto })
+  async updateDetails(@CurrentPrincipal() me: Principal, @Param('id', EmployerIdPipe) id: string, @Body() body: UpdateEmployerDetailsDto): Promise<EmployerDto> {
+    return toEmployerDto(await this.employers.updateDetails(me, id, body), 'member');
   }
 
   @Get('employers')

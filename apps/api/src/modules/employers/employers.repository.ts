@@ -24,6 +24,12 @@ export interface EmployerFilingValues {
   isLabourDispatch: boolean;
 }
 
+/** The part of a filing an approved employer may change itself. */
+export type EmployerDetailsValues = Pick<
+  EmployerFilingValues,
+  'contactName' | 'contactPhoneCipher' | 'contactPhoneMasked' | 'address' | 'lat' | 'lng' | 'hasMotherBabyRoom' | 'hasChildcare' | 'hasShuttleBus'
+>;
+
 export interface DirectoryFilter {
   /** A LIKE pattern from regionLikePattern: a city's code covers its districts. */
   regionPattern?: string;
@@ -78,6 +84,17 @@ export class EmployersRepository {
    * Rewrites a filing that is pending or was rejected and puts it back to pending review.
    * Returns false when it is not (any more) in one of those states.
    */
+  /** Only while approved (a take-back between read and write leaves the row alone). */
+  async updateDetails(id: string, values: EmployerDetailsValues, at: Date, tx?: Tx): Promise<boolean> {
+    const result = await this.repo(tx)
+      .createQueryBuilder()
+      .update(EmployerEntity)
+      .set({ ...values, updatedAt: at })
+      .where('id = :id AND status = :status', { id, status: 'approved' })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
   async resubmit(id: string, values: EmployerFilingValues, at: Date, tx?: Tx): Promise<boolean> {
     try {
       const result = await this.repo(tx)

@@ -33,6 +33,8 @@ export interface EmployerFilingInput {
   isLabourDispatch?: boolean;
 }
 
+export type EmployerDetailsInput = Pick<EmployerFilingInput, 'contactName' | 'contactPhone' | 'address' | 'location' | 'facilities'>;
+
 /**
  * How much of an employer a caller may see: its members and the officials of its region see
  * the whole filing (contact phone masked); everyone else sees the directory entry of an approved
@@ -90,6 +92,43 @@ export class EmployersService {
       }
       // Approved between our read and this write.
       if (!changed) throw EmployersException.notEditable();
+      return this.mustFind(id, tx);
+    });
+  }
+
+  /**
+   * An approved employer updates its contact, address, map location and facilities without a new
+   * review: a moved workshop or a new contact person must not take it out of the directory. The
+   * location stays within its approved region; the fields the official approved are not here.
+   */
+  async updateDetails(me: Principal, id: string, input: EmployerDetailsInput): Promise<EmployerEntity> {
+    const current = await this.employers.findById(id);
+    if (!current || !isEmployerMember(me, id)) throw notFound();
+    if (current.status !== 'approved') throw EmployersException.notApproved();
+    const phone = validateMobile(input.contactPhone);
+    if (!phone.ok) throw EmployersException.phoneInvalid(phone.message);
+    const region = await this.regions.findByCode(current.regionCode);
+    if (!region) throw EmployersException.regionUnknown();
+    const problem = checkLocationInRegion(input.location, { name: region.name, center: { lat: region.centerLat, lng: region.centerLng } });
+    if (problem) throw EmployersException.locationInvalid(problem.message);
+    return this.transactions.run(async (tx) => {
+      const changed = await this.employers.updateDetails(
+        id,
+        {
+          contactName: input.contactName.trim(),
+          contactPhoneCipher: this.crypto.encrypt(phone.normalized),
+          contactPhoneMasked: maskMobile(phone.normalized),
+          address: input.address.trim(),
+          lat: input.location.lat,
+          lng: input.location.lng,
+          hasMotherBabyRoom: input.facilities.motherBabyRoom,
+          hasChildcare: input.facilities.childcare,
+          hasShuttleBus: input.facilities.shuttleBus,
+        },
+        this.clock.now(),
+        tx,
+      );
+      if (!changed) throw EmployersException.notApproved();
       return this.mustFind(id, tx);
     });
   }

@@ -1,5 +1,5 @@
 import { EMPLOYER_KIND_CODES, EMPLOYER_KIND_LABELS, type EmployerKind } from '@mamagang/domain';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested, IsDefined } from 'class-validator';
 import type { EmployerEntity, EmployerStatus } from '../employer.entity';
@@ -85,6 +85,12 @@ export class FileEmployerDto {
   @IsBoolean()
   isLabourDispatch?: boolean;
 }
+
+/**
+ * What an approved employer keeps up to date itself: who to call, where it is, what it offers
+ * mothers. Its identity (code, name, kind, region, labour dispatch) is what the official approved.
+ */
+export class UpdateEmployerDetailsDto extends PickType(FileEmployerDto, ['contactName', 'contactPhone', 'address', 'location', 'facilities'] as const) {}
 
 export class ApproveEmployerDto {
   @ApiPropertyOptional({ example: '李明', description: 'The service officer (服务专员) assigned to the employer' })

@@ -1,14 +1,15 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
+import EmployerDetailsForm from '../../../components/EmployerDetailsForm'
 import EmployerFilingForm from '../../../components/EmployerFilingForm'
 import { ActionButton } from '../../../components/Form'
 import { currentMe, go, refreshMe, setActiveRole } from '../../../services/auth'
 import { listRegions } from '../../../services/catalogue'
-import { EMPLOYER_STATUS_LABELS, fileEmployer } from '../../../services/employers'
+import { EMPLOYER_STATUS_LABELS, fileEmployer, updateEmployerDetails } from '../../../services/employers'
 import { requestSubscription } from '../../../services/subscribe'
 import { chooseEmployer, loadMyEmployers } from '../../../services/workspace'
-import type { Employer, EmployerInput, Region } from '../../../types/api'
+import type { Employer, EmployerDetailsInput, EmployerInput, Region } from '../../../types/api'
 import { formatDate } from '../../../utils/format'
 
 const TONE = { pending: 'tag--warn', approved: 'tag--ok', rejected: 'tag--bad' } as const
@@ -18,6 +19,8 @@ export default function EmployerFilingPage() {
   const [regions, setRegions] = useState<Region[]>([])
   const [employers, setEmployers] = useState<Employer[] | null>(null)
   const [filing, setFiling] = useState(false)
+  /** The approved employer whose contact, place and facilities are being edited. */
+  const [editing, setEditing] = useState<string | null>(null)
 
   useDidShow(() => {
     if (!currentMe()) {
@@ -48,6 +51,27 @@ export default function EmployerFilingPage() {
     setEmployers((list) => [employer, ...(list ?? [])])
     setFiling(false)
     void Taro.showToast({ title: '已提交备案，审核通过后会通知您', icon: 'none', duration: 2500 })
+  }
+
+  const saveDetails = async (id: string, input: EmployerDetailsInput) => {
+    const updated = await updateEmployerDetails(id, input)
+    setEmployers((list) => (list ?? []).map((e) => (e.id === id ? updated : e)))
+    setEditing(null)
+    void Taro.showToast({ title: '单位信息已更新', icon: 'none' })
+  }
+
+  const editingEmployer = employers?.find((e) => e.id === editing) ?? null
+  const editingRegion = editingEmployer ? regions.find((r) => r.code === editingEmployer.regionCode) : undefined
+  if (editingEmployer && editingRegion) {
+    return (
+      <View className='page'>
+        <View role='heading' aria-level={1}>
+          <Text className='section-title'>修改单位信息</Text>
+        </View>
+        <Text className='hint'>{editingEmployer.name}：联系人、地址和设施修改后立即生效，无需重新审核；单位名称、代码和类型如需变更请联系当地人社部门。</Text>
+        <EmployerDetailsForm employer={editingEmployer} region={editingRegion} onSubmit={(input) => saveDetails(editingEmployer.id, input)} onCancel={() => setEditing(null)} />
+      </View>
+    )
   }
 
   if (employers === null) {
@@ -95,6 +119,9 @@ export default function EmployerFilingPage() {
                 }}
               >
                 管理岗位
+              </ActionButton>
+              <ActionButton small kind='secondary' disabled={!regions.some((r) => r.code === e.regionCode)} onClick={() => setEditing(e.id)}>
+                修改单位信息
               </ActionButton>
             </View>
           )}
