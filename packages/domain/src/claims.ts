@@ -13,7 +13,7 @@ import { ApplicationStatus, APPLICATION_STATUS_LABELS } from './applications';
 import { CONTRACT_FORM_LABELS, ContractForm, PostTypeCode } from './catalogue';
 import { IsoDate, addDays, addMonths, addYears, completedMonths } from './dates';
 import { MotherEligibility } from './eligibility';
-import { RegionalPolicy, SubsidyEmployer, SubsidyItem, estimateEmployerSubsidy, estimateTrainingSubsidy, findRule } from './policy';
+import { RegionalPolicy, SubsidyEmployer, SubsidyItem, estimateEmployerSubsidy, estimateMotherSubsidy, estimateTrainingSubsidy, findRule } from './policy';
 
 /** The employer subsidies paid on a claim. The tax deduction is taken at tax filing, not claimed here. */
 export type ClaimableSubsidyCode =
@@ -21,8 +21,10 @@ export type ClaimableSubsidyCode =
   | 'employer_post_subsidy'
   | 'employer_social_insurance_full'
   | 'domestic_accident_insurance'
-  | 'employer_training';
+  | 'employer_training'
+  | 'mother_flexible_social_insurance';
 
+/** The subsidies an employer claims (and 免申即享 proposes); the mother's own one is claimed by her. */
 export const CLAIMABLE_SUBSIDY_CODES: readonly ClaimableSubsidyCode[] = [
   'employer_social_insurance_flat',
   'employer_post_subsidy',
@@ -31,6 +33,9 @@ export const CLAIMABLE_SUBSIDY_CODES: readonly ClaimableSubsidyCode[] = [
   'employer_training',
 ];
 
+/** The subsidies a mother claims herself. */
+export const MOTHER_CLAIMABLE_SUBSIDY_CODES: readonly ClaimableSubsidyCode[] = ['mother_flexible_social_insurance'];
+
 /** Default names; a claim shows the name its policy gives the rule when there is one. */
 export const CLAIMABLE_SUBSIDY_LABELS: Record<ClaimableSubsidyCode, string> = {
   employer_social_insurance_flat: '用人单位社会保险补贴',
@@ -38,6 +43,7 @@ export const CLAIMABLE_SUBSIDY_LABELS: Record<ClaimableSubsidyCode, string> = {
   employer_social_insurance_full: '用人单位社会保险费全额补贴',
   domestic_accident_insurance: '家政服务机构意外伤害保险补贴',
   employer_training: '精准培训补贴',
+  mother_flexible_social_insurance: '灵活就业人员社会保险补贴',
 };
 
 /**
@@ -52,6 +58,7 @@ export const SUBSIDY_FAMILY: Record<ClaimableSubsidyCode, SubsidyFamily> = {
   employer_post_subsidy: 'post',
   domestic_accident_insurance: 'accident_insurance',
   employer_training: 'training',
+  mother_flexible_social_insurance: 'social_insurance',
 };
 
 export const SUBSIDY_FAMILY_LABELS: Record<SubsidyFamily, string> = {
@@ -82,6 +89,7 @@ export type ClaimCheckCode =
   | 'hire_from_application'
   | 'mother_eligible'
   | 'contract'
+  | 'flexible_employment_registration'
   | 'social_insurance'
   | 'not_labour_dispatch'
   | 'domestic_service'
@@ -98,6 +106,7 @@ export const CLAIM_CHECK_LABELS: Record<ClaimCheckCode, string> = {
   hire_from_application: '录用来自平台上的真实申请',
   mother_eligible: '录用人员为妈妈岗服务对象',
   contract: '合同形式与期限',
+  flexible_employment_registration: '灵活就业登记',
   social_insurance: '社会保险缴纳',
   not_labour_dispatch: '非劳务派遣单位',
   domestic_service: '家政服务机构',
@@ -484,4 +493,199 @@ export function claimableCodesOf(policy: RegionalPolicy): ClaimableSubsidyCode[]
   return policy.rules
     .map((r) => r.code)
     .filter((c): c is ClaimableSubsidyCode => (CLAIMABLE_SUBSIDY_CODES as readonly string[]).includes(c));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The mother's own claim: 灵活就业人员社会保险补贴 (Zhongshan 2022 第5条)
+// ---------------------------------------------------------------------------------------------
+
+/** What she states on her own claim. The platform has no flexible-employment register: she declares it. */
+export interface MotherClaimDeclared {
+  /** The day she registered for flexible employment (灵活就业登记). */
+  flexibleEmploymentRegisteredOn?: IsoDate;
+  /** Months of social insurance she paid (or pays) herself as a flexible worker. */
+  selfPaidInsuranceMonths?: number;
+}
+
+export interface MotherClaimCheckInput {
+  /** The policy in force on the period's first day, or null when none was. */
+  policy: RegionalPolicy | null;
+  /** The first day of the period she claims: the later of the hire's start and the month she names. */
+  periodFrom: IsoDate;
+  /** Today: a registration cannot be declared for a day still to come. */
+  today: IsoDate;
+  /** The employer she works for under the agreement has filed and been approved. */
+  employerApproved: boolean;
+  hire: ClaimHireFacts;
+  application: ClaimApplicationFacts;
+  /** Her eligibility on the hire's start date. */
+  mother: MotherEligibility;
+  declared: MotherClaimDeclared;
+  /** Every other claim naming her (this one excluded); rejected ones are ignored. */
+  otherClaims: readonly ExistingClaim[];
+}
+
+/** The first day of the claimed period: the month she names (YYYY-MM-01), never before the hire's start. */
+export function motherClaimPeriodFrom(hireStart: IsoDate, month?: IsoDate): IsoDate {
+  return month && month > hireStart ? month : hireStart;
+}
+
+/**
+ * Checks a mother's own claim for the flexible-employment social-insurance subsidy: a hire
+ * reported from her real application at a filed employer, a service agreement of the rule's
+ * minimum length, a flexible-employment registration on or before the period, social
+ * insurance she pays herself, and one social-insurance subsidy per period (whoever claims it).
+ * Pure, like checkSubsidyClaim; the amount comes from estimateMotherSubsidy.
+ */
+export function checkMotherSubsidyClaim(input: MotherClaimCheckInput): ClaimCheckResult {
+  const { policy, hire, application, mother, declared } = input;
+  const code: ClaimableSubsidyCode = 'mother_flexible_social_insurance';
+  const family = SUBSIDY_FAMILY[code];
+  const checks: ClaimCheck[] = [];
+  let dataComplete = true;
+  const periodFrom = input.periodFrom;
+
+  const rule = policy ? findRule(policy, code) : undefined;
+  if (!policy) {
+    checks.push(check('policy_in_force', false, `${periodFrom}当地没有在有效期内的妈妈岗补贴政策`));
+  } else {
+    const period = policy.effectiveTo ? `${policy.effectiveFrom}至${policy.effectiveTo}` : `${policy.effectiveFrom}起`;
+    checks.push(check('policy_in_force', true, `${policy.source}（有效期${period}）适用于${periodFrom}`));
+    checks.push(
+      rule
+        ? check('subsidy_in_policy', true, `${policy.source}${rule.clause}规定了“${rule.label}”`)
+        : check('subsidy_in_policy', false, `${policy.source}没有规定“${CLAIMABLE_SUBSIDY_LABELS[code]}”这一项`),
+    );
+  }
+
+  checks.push(
+    input.employerApproved
+      ? check('employer_approved', true, '用人单位已完成妈妈岗备案并通过审核')
+      : check('employer_approved', false, '用人单位尚未完成妈妈岗备案或备案未通过审核'),
+  );
+  if (!application.found) {
+    checks.push(check('hire_from_application', false, '找不到这次录用对应的平台申请记录'));
+  } else if (!application.matches) {
+    checks.push(check('hire_from_application', false, '录用登记与申请记录不一致（人员、岗位或单位不同）'));
+  } else if (application.status !== 'hired') {
+    const status = application.status ? APPLICATION_STATUS_LABELS[application.status] : '未知';
+    checks.push(check('hire_from_application', false, `对应申请的状态为“${status}”，不是“已录用”`));
+  } else {
+    checks.push(check('hire_from_application', true, '您通过平台申请岗位，单位通过申请后登记了录用'));
+  }
+  checks.push(
+    mother.eligible
+      ? check('mother_eligible', true, `入职（${hire.startDate}）时在法定劳动年龄内并抚养12周岁以下孩子`)
+      : check('mother_eligible', false, `入职（${hire.startDate}）时不符合妈妈岗服务对象条件（法定劳动年龄内、抚养12周岁以下孩子的妇女）`),
+  );
+
+  // --- the agreement
+  const minMonths = rule?.minAgreementMonths;
+  const agreementEnd = addDays(addMonths(hire.startDate, Math.max(1, hire.contractMonths)), -1);
+  if (hire.contractForm !== 'service_agreement') {
+    checks.push(check('contract', false, `此项补贴适用于签订劳务协议的灵活就业人员，这次录用为${CONTRACT_FORM_LABELS[hire.contractForm]}`));
+  } else if (minMonths !== undefined && hire.contractMonths < minMonths) {
+    checks.push(check('contract', false, `劳务协议期限须在${minMonths}个月以上，这次为${hire.contractMonths}个月`));
+  } else if (periodFrom > agreementEnd || (hire.endedOn !== undefined && periodFrom > hire.endedOn)) {
+    checks.push(check('contract', false, `申请期间从${periodFrom}开始，已不在劳务协议期内（${hire.startDate}至${hire.endedOn ?? agreementEnd}）`));
+  } else {
+    checks.push(check('contract', true, `已签订劳务协议，期限${hire.contractMonths}个月${minMonths ? `（要求${minMonths}个月以上）` : ''}`));
+  }
+
+  // --- her flexible-employment registration
+  const registeredOn = declared.flexibleEmploymentRegisteredOn;
+  if (registeredOn === undefined) {
+    dataComplete = false;
+    checks.push(check('data_complete', false, '请填写办理灵活就业登记的日期'));
+  } else if (registeredOn > input.today) {
+    checks.push(check('flexible_employment_registration', false, `灵活就业登记日期${registeredOn}晚于今天，请办理登记后再申请`));
+  } else if (registeredOn > periodFrom) {
+    checks.push(check('flexible_employment_registration', false, `灵活就业登记（${registeredOn}）须在申请期间开始（${periodFrom}）之前或当天办理`));
+  } else {
+    checks.push(check('flexible_employment_registration', true, `已于${registeredOn}办理灵活就业登记`));
+  }
+
+  // --- social insurance she pays herself
+  let months: number | undefined;
+  const paid = declared.selfPaidInsuranceMonths;
+  const monthsCap = hire.endedOn ? monthsEmployed(hire.startDate, hire.endedOn) : undefined;
+  if (paid === undefined) {
+    dataComplete = false;
+    checks.push(check('data_complete', false, '请填写以个人身份缴纳社会保险的月数'));
+  } else if (!Number.isInteger(paid) || paid < 1) {
+    checks.push(check('social_insurance', false, '须以个人身份缴纳社会保险费（缴费月数须为1个月以上的整数）'));
+  } else if (paid > hire.contractMonths) {
+    checks.push(check('social_insurance', false, `申报自缴${paid}个月，超过了劳务协议期限${hire.contractMonths}个月`));
+  } else if (monthsCap !== undefined && paid > monthsCap) {
+    checks.push(check('social_insurance', false, `协议已于${hire.endedOn}结束，在岗${monthsCap}个月，申报自缴${paid}个月超过在岗月数`));
+  } else {
+    const max = rule?.maxMonths;
+    months = max === undefined ? paid : Math.min(max, paid);
+    checks.push(
+      check(
+        'social_insurance',
+        true,
+        max !== undefined && paid > max ? `已自缴社会保险${paid}个月，按政策最长${max}个月计` : `已以个人身份缴纳社会保险${paid}个月`,
+      ),
+    );
+  }
+  const periodTo = months !== undefined ? periodLastDay(periodFrom, months) : periodFrom;
+
+  // --- one social-insurance subsidy per period, whoever claims it
+  if (rule) {
+    const mine = { periodFrom, periodTo };
+    const clash = input.otherClaims.filter((c) => claimCounts(c.status)).find((c) => SUBSIDY_FAMILY[c.subsidyCode] === family && overlaps(c, mine));
+    checks.push(
+      clash
+        ? check(
+            'one_per_period',
+            false,
+            `${clash.periodFrom}至${clash.periodTo}已有${SUBSIDY_FAMILY_LABELS[family]}申请（编号${clash.id.slice(0, 8)}），与本次${periodFrom}至${periodTo}重叠`,
+          )
+        : check('one_per_period', true, `${periodFrom}至${periodTo}没有其他${SUBSIDY_FAMILY_LABELS[family]}申请`),
+    );
+  }
+
+  // --- the amount, from the estimator the policy centre uses
+  let item: SubsidyItem | undefined;
+  if (policy && rule) {
+    item = estimateMotherSubsidy(
+      {
+        policy,
+        mother,
+        hire: {
+          contractForm: hire.contractForm,
+          contractMonths: hire.contractMonths,
+          // The policy is the one in force when the claimed period begins.
+          startDate: periodFrom,
+          fromApplication: application.found && application.matches && application.status === 'hired',
+          employerApproved: input.employerApproved,
+          flexibleEmploymentRegistered: registeredOn !== undefined && registeredOn <= periodFrom && registeredOn <= input.today,
+          paysOwnSocialInsurance: paid !== undefined && paid >= 1,
+          socialInsuranceMonths: months ?? paid ?? 0,
+        },
+      },
+      input.today,
+    ).items.find((i) => i.code === code);
+  }
+  const potentialAmount = round2(item?.potentialTotal ?? 0);
+  if (checks.every((c) => c.passed) && item && !item.applies) {
+    checks.push(check('policy_conditions', false, item.missing.join('；')));
+  }
+  if (checks.every((c) => c.passed) && potentialAmount <= 0) {
+    checks.push(check('policy_conditions', false, '按申报资料计算的补贴金额为0'));
+  }
+
+  const passes = checks.every((c) => c.passed);
+  return {
+    passes,
+    checks,
+    amount: passes ? potentialAmount : 0,
+    potentialAmount,
+    periodFrom,
+    periodTo,
+    ...(months !== undefined ? { months } : {}),
+    basis: policy && rule ? `${policy.source} ${rule.clause}` : (policy?.source ?? ''),
+    dataComplete,
+  };
 }

@@ -329,6 +329,21 @@ export const BODY_ROUTES: readonly BodyRoute[] = [
     as: 'employer-nuanyang',
     params: (f) => ({ employerId: f.employer, hireId: f.hire }),
   },
+  // her own flexible-employment subsidy (the fixture hire may be another mother's: 404 after validation)
+  {
+    method: 'POST',
+    path: '/api/claims/mine/check',
+    body: true,
+    as: 'mother-wang',
+    valid: (f) => ({ hireId: f.hire, flexibleEmploymentRegisteredOn: '2026-01-05', selfPaidInsuranceMonths: 6 }),
+  },
+  {
+    method: 'POST',
+    path: '/api/claims/mine',
+    body: true,
+    as: 'mother-wang',
+    valid: (f) => ({ hireId: f.hire, flexibleEmploymentRegisteredOn: '2026-01-05', selfPaidInsuranceMonths: 6 }),
+  },
   { method: 'POST', path: '/api/official/claims/{id}/approve', body: true, as: 'official-huancui', params: id((f) => f.claim) },
   { method: 'POST', path: '/api/official/claims/{id}/reject', body: true, as: 'official-huancui', params: id((f) => f.claim) },
   { method: 'POST', path: '/api/official/claims/propose', body: true, as: 'official-huancui' },

@@ -611,6 +611,48 @@ export interface MotherPolicyCentre {
   items: SubsidyItem[]
   total: number
   claims: { id: string; employerName: string; statusLabel: string; amount: number; periodFrom: string; periodTo: string }[]
+  /** Her hires, newest first: the hire picker of her own claim. */
+  hires: MotherHire[]
+}
+
+export interface MotherHire {
+  hireId: string
+  employerName: string
+  postTitle: string
+  startDate: string
+  contractForm: ContractForm
+  contractLabel: string
+  contractMonths: number
+  endedOn: string | null
+}
+
+/** POST /api/claims/mine(/check): her own flexible-employment social-insurance subsidy. */
+export interface MotherClaimInput {
+  hireId: string
+  flexibleEmploymentRegisteredOn: string
+  selfPaidInsuranceMonths: number
+  /** YYYY-MM */
+  periodFrom?: string
+}
+
+export interface ClaimCheck {
+  passes: boolean
+  checks: { code: string; label: string; passed: boolean; reason: string }[]
+  amount: number
+  potentialAmount: number
+  periodFrom: string
+  periodTo: string
+  months?: number
+  basis: string
+}
+
+export interface MotherClaim {
+  id: string
+  status: 'proposed' | 'submitted' | 'approved' | 'rejected'
+  statusLabel: string
+  amount: number
+  periodFrom: string
+  periodTo: string
 }
 
 export interface RightsHelp {

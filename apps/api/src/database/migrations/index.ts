@@ -12,6 +12,7 @@ import { Fraud1795466300000 } from './1795466300000-fraud';
 import { ResumeRights1795467000000 } from './1795467000000-resume-rights';
 import { FairsLivestreamsSharing1795468000000 } from './1795468000000-fairs-livestreams-sharing';
 import { Privacy1795469500000 } from './1795469500000-privacy';
+import { MotherClaims1795470500000 } from './1795470500000-mother-claims';
 
 /**
  * Every migration, oldest first. Listed by hand rather than found by a glob: a glob would
@@ -21,4 +22,4 @@ import { Privacy1795469500000 } from './1795469500000-privacy';
  * To add one: create `<Date.now()>-<what>.ts` exporting `class <What><timestamp>` with
  * `name`, `up` and `down`, then append the class here.
  */
-export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [Init1795456800000, Marketplace1795460000000, PostsPayAndWage1795461000000, SearchIndexes1795462000000, ApplicationsOutboxDispatch1795463000000, Followup1795464000000, PolicyData1795466000000, Training1795466100000, Claims1795466200000, Fraud1795466300000, ResumeRights1795467000000, FairsLivestreamsSharing1795468000000, Privacy1795469500000];
+export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [Init1795456800000, Marketplace1795460000000, PostsPayAndWage1795461000000, SearchIndexes1795462000000, ApplicationsOutboxDispatch1795463000000, Followup1795464000000, PolicyData1795466000000, Training1795466100000, Claims1795466200000, Fraud1795466300000, ResumeRights1795467000000, FairsLivestreamsSharing1795468000000, Privacy1795469500000, MotherClaims1795470500000];

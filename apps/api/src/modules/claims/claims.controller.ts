@@ -4,7 +4,7 @@ import { Clock } from '../../common/clock/clock';
 import { CommonException } from '../../common/errors';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { isOfficialFor, officialRegionsOf, type Principal } from '../users/principal';
-import { ClaimsService } from './claims.service';
+import { ClaimsService, type MotherClaimInput } from './claims.service';
 import {
   ApproveClaimDto,
   ClaimCheckDto,
@@ -15,6 +15,7 @@ import {
   ClaimPageDto,
   EndHireDto,
   HireEndingDto,
+  MotherClaimInputDto,
   OfficialClaimsQueryDto,
   ProposalSummaryDto,
   ProposeDto,
@@ -75,9 +76,35 @@ export class ClaimsController {
     return this.claims.endHire(me, employerId, hireId, body.endedOn, body.reason);
   }
 
+  @Post('claims/mine/check')
+  @HttpCode(200)
+  @Roles('mother')
+  @ApiOperation({ summary: 'Check her own flexible-employment social-insurance claim against the rules without filing it' })
+  @ApiOkResponse({ type: ClaimCheckDto })
+  async checkMine(@CurrentPrincipal() me: Principal, @Body() body: MotherClaimInputDto): Promise<ClaimCheckDto> {
+    const checked = await this.claims.previewMine(me, motherInput(body));
+    return toClaimCheckDto(checked.result, checked.policyVersionId);
+  }
+
+  @Post('claims/mine')
+  @Roles('mother')
+  @ApiOperation({ summary: 'File her own flexible-employment social-insurance claim. Fails the rules: 422 CLAIM_RULES_FAILED; nothing is written' })
+  @ApiCreatedResponse({ type: ClaimDetailDto })
+  async fileMine(@CurrentPrincipal() me: Principal, @Body() body: MotherClaimInputDto): Promise<ClaimDetailDto> {
+    return toClaimDetailDto(await this.claims.fileMine(me, motherInput(body)));
+  }
+
+  @Get('claims/mine')
+  @Roles('mother')
+  @ApiOperation({ summary: 'Every claim naming her (her own, her employers’, 免申即享), newest first' })
+  @ApiOkResponse({ type: [ClaimDto] })
+  async listMine(@CurrentPrincipal() me: Principal): Promise<ClaimDto[]> {
+    return (await this.claims.listMine(me)).map(toClaimDto);
+  }
+
   @Get('claims/:id')
-  @Roles('employer_member', 'official')
-  @ApiOperation({ summary: 'A claim with its decision log (members of its employer, officials of its region; officials also see open fraud flags)' })
+  @Roles('employer_member', 'official', 'mother')
+  @ApiOperation({ summary: 'A claim with its decision log (the mother it names, members of its employer unless it is her own claim, officials of its region; officials also see open fraud flags)' })
   @ApiOkResponse({ type: ClaimDetailDto })
   async one(@CurrentPrincipal() me: Principal, @Param('id', id('补贴申请')) claimId: string): Promise<ClaimDetailDto> {
     return toClaimDetailDto(await this.claims.get(me, claimId));
@@ -128,4 +155,14 @@ export class ClaimsController {
     }
     return total;
   }
+}
+
+/** 'YYYY-MM' names the month; the service works on its first day. */
+function motherInput(body: MotherClaimInputDto): MotherClaimInput {
+  return {
+    hireId: body.hireId,
+    flexibleEmploymentRegisteredOn: body.flexibleEmploymentRegisteredOn,
+    selfPaidInsuranceMonths: body.selfPaidInsuranceMonths,
+    ...(body.periodFrom ? { periodFrom: `${body.periodFrom}-01` } : {}),
+  };
 }

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import type { Tx } from '../../database/transaction';
-import { SubsidyClaimEntity } from './subsidy-claim.entity';
+import { SubsidyClaimEntity, type ClaimSource } from './subsidy-claim.entity';
 
 export interface ClaimRow {
   id: string;
@@ -15,7 +15,7 @@ export interface ClaimRow {
   postTitle: string;
   regionCode: string;
   subsidyCode: ClaimableSubsidyCode;
-  source: 'employer' | 'auto';
+  source: ClaimSource;
   status: ClaimStatus;
   periodFrom: string;
   periodTo: string;
@@ -25,6 +25,7 @@ export interface ClaimRow {
   socialInsuranceMonths: number | null;
   employerContributionPerMonth: number | null;
   accidentPremiumPerYear: number | null;
+  flexibleEmploymentRegisteredOn: string | null;
   amount: number;
   basis: string;
   policyVersionId: string;
@@ -41,12 +42,14 @@ export interface NewClaim {
   regionCode: string;
   subsidyCode: ClaimableSubsidyCode;
   subsidyFamily: SubsidyFamily;
-  source: 'employer' | 'auto';
+  source: ClaimSource;
   status: 'proposed' | 'submitted';
   courseId: string | null;
   socialInsuranceMonths: number | null;
   employerContributionPerMonth: number | null;
   accidentPremiumPerYear: number | null;
+  /** Her own claim: the registration date she declared. */
+  flexibleEmploymentRegisteredOn?: string | null;
   policyVersionId: string;
   check: ClaimCheckResult;
   createdBy: string | null;
@@ -75,7 +78,7 @@ const CLAIM_SQL = `
   SELECT c.id, c.hire_id, c.employer_id, e.name AS employer_name, c.mother_id, m.name AS mother_name, p.title AS post_title,
          c.region_code, c.subsidy_code, c.source, c.status, c.period_from::text AS period_from, c.period_to::text AS period_to,
          c.months, c.class_hours, c.course_id, c.social_insurance_months, c.employer_contribution_per_month, c.accident_premium_per_year,
-         c.amount, c.basis, c.policy_version_id, c.check_result, c.decision_reason, c.decided_at, c.created_at
+         c.flexible_employment_registered_on::text AS flexible_employment_registered_on, c.amount, c.basis, c.policy_version_id, c.check_result, c.decision_reason, c.decided_at, c.created_at
     FROM subsidy_claims c
     JOIN employers e ON e.id = c.employer_id
     JOIN mothers m ON m.id = c.mother_id
@@ -95,7 +98,7 @@ function toClaim(r: Record<string, unknown>): ClaimRow {
     postTitle: r.post_title as string,
     regionCode: r.region_code as string,
     subsidyCode: r.subsidy_code as ClaimableSubsidyCode,
-    source: r.source as 'employer' | 'auto',
+    source: r.source as ClaimSource,
     status: r.status as ClaimStatus,
     periodFrom: r.period_from as string,
     periodTo: r.period_to as string,
@@ -105,6 +108,7 @@ function toClaim(r: Record<string, unknown>): ClaimRow {
     socialInsuranceMonths: num(r.social_insurance_months),
     employerContributionPerMonth: num(r.employer_contribution_per_month),
     accidentPremiumPerYear: num(r.accident_premium_per_year),
+    flexibleEmploymentRegisteredOn: (r.flexible_employment_registered_on as string | null) ?? null,
     amount: Number(r.amount),
     basis: r.basis as string,
     policyVersionId: r.policy_version_id as string,
@@ -124,8 +128,9 @@ export class ClaimsRepository {
     const rows: { id: string }[] = await tx.query(
       `INSERT INTO subsidy_claims (hire_id, employer_id, mother_id, region_code, subsidy_code, subsidy_family, source, status,
          period_from, period_to, months, class_hours, course_id, social_insurance_months, employer_contribution_per_month,
-         accident_premium_per_year, amount, basis, policy_version_id, check_result, created_by, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $22)
+         accident_premium_per_year, amount, basis, policy_version_id, check_result, created_by, created_at, updated_at,
+         flexible_employment_registered_on)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $22, $23)
        RETURNING id`,
       [
         c.hireId,
@@ -150,6 +155,7 @@ export class ClaimsRepository {
         JSON.stringify(c.check),
         c.createdBy,
         c.at,
+        c.flexibleEmploymentRegisteredOn ?? null,
       ],
     );
     return (rows[0] as { id: string }).id;
@@ -161,11 +167,18 @@ export class ClaimsRepository {
     return rows[0] ? toClaim(rows[0]) : null;
   }
 
+  /** The employer's claims and 免申即享's; a mother's own claim is hers and the officials', not her employer's. */
   async listForEmployer(employerId: string, status: ClaimStatus | null, limit: number): Promise<ClaimRow[]> {
     const rows: Record<string, unknown>[] = await this.claims.query(
-      `${CLAIM_SQL} WHERE c.employer_id = $1 AND ($2::text IS NULL OR c.status = $2) ORDER BY c.created_at DESC LIMIT $3`,
+      `${CLAIM_SQL} WHERE c.employer_id = $1 AND c.source <> 'mother' AND ($2::text IS NULL OR c.status = $2) ORDER BY c.created_at DESC LIMIT $3`,
       [employerId, status, limit],
     );
+    return rows.map(toClaim);
+  }
+
+  /** Every claim naming her: her own and those her employers filed or 免申即享 put forward, newest first. */
+  async listForMother(motherId: string, limit: number): Promise<ClaimRow[]> {
+    const rows: Record<string, unknown>[] = await this.claims.query(`${CLAIM_SQL} WHERE c.mother_id = $1 ORDER BY c.created_at DESC LIMIT $2`, [motherId, limit]);
     return rows.map(toClaim);
   }
 

@@ -2,13 +2,16 @@ import {
   CLAIMABLE_SUBSIDY_LABELS,
   SUBSIDY_FAMILY,
   addMonths,
+  checkMotherSubsidyClaim,
   checkSubsidyClaim,
   claimableCodesOf,
   declaredForProposal,
   isIsoDate,
   isoDateInChina,
   maskName,
+  motherClaimPeriodFrom,
   regionLikePattern,
+  type ClaimApplicationFacts,
   type ClaimCheckResult,
   type ClaimDeclared,
   type ClaimHireFacts,
@@ -38,6 +41,27 @@ export interface ClaimInput {
   accidentPremiumPerYear?: number;
   courseId?: string;
 }
+
+/** A mother's own claim (灵活就业人员社会保险补贴) for a hire of hers under a service agreement. */
+export interface MotherClaimInput {
+  hireId: string;
+  /** The day she registered for flexible employment, as she declares it (YYYY-MM-DD). */
+  flexibleEmploymentRegisteredOn?: string;
+  /** Months of social insurance she paid herself. */
+  selfPaidInsuranceMonths?: number;
+  /** The first day of the month the period starts in (YYYY-MM-01); the hire's start when absent. */
+  periodFrom?: string;
+}
+
+export interface CheckedMotherClaim {
+  result: ClaimCheckResult;
+  policyVersionId: string | null;
+  hire: HireFacts;
+  /** Her region: the policy and the reviewing officials are hers. */
+  regionCode: string;
+}
+
+export const MOTHER_SUBSIDY_CODE: ClaimableSubsidyCode = 'mother_flexible_social_insurance';
 
 export interface CheckedClaim {
   result: ClaimCheckResult;
@@ -75,6 +99,8 @@ function pgCode(error: unknown): string | undefined {
  * that passes is recorded; an official approves (the check runs again, on the data of that
  * moment, and the version and result are stored for good) or rejects with a reason. Every
  * step is logged. 免申即享: proposeEligible puts qualifying hires forward without a claim.
+ * A mother claims her own 灵活就业人员社会保险补贴 (fileMine, checkMotherSubsidyClaim over her
+ * region's policy); it joins the same review queue and is approved the same way.
  */
 @Injectable()
 export class ClaimsService {
@@ -149,7 +175,10 @@ export class ClaimsService {
     const claim = await this.repo.find(id);
     if (!claim) throw new CommonException('NOT_FOUND', '补贴申请不存在');
     const official = isOfficialFor(me, claim.regionCode);
-    if (!official && !isEmployerMember(me, claim.employerId)) throw new CommonException('NOT_FOUND', '补贴申请不存在');
+    const hers = me.motherId !== null && me.motherId === claim.motherId;
+    // A mother's own claim is hers and her officials'; her employer sees the claims it or 免申即享 made.
+    const employer = claim.source !== 'mother' && isEmployerMember(me, claim.employerId);
+    if (!official && !hers && !employer) throw new CommonException('NOT_FOUND', '补贴申请不存在');
     const detail = await this.detail(id, official);
     // Her employer sees its own employee's claim; an official's reading is logged.
     if (official) await this.accessLog.record(me, { subjects: [claim.motherId], action: 'claims.detail', route: 'GET /api/claims/:id', regionCode: claim.regionCode });
@@ -173,19 +202,11 @@ export class ClaimsService {
     const now = this.clock.now();
     await this.transactions.run(async (tx) => {
       const claim = await this.lockForOfficial(me, id, tx);
-      const checked = await this.check(
-        claim.employerId,
-        {
-          hireId: claim.hireId,
-          subsidyCode: claim.subsidyCode,
-          ...(claim.socialInsuranceMonths !== null ? { socialInsuranceMonths: claim.socialInsuranceMonths } : {}),
-          ...(claim.employerContributionPerMonth !== null ? { employerContributionPerMonth: claim.employerContributionPerMonth } : {}),
-          ...(claim.accidentPremiumPerYear !== null ? { accidentPremiumPerYear: claim.accidentPremiumPerYear } : {}),
-          ...(claim.courseId ? { courseId: claim.courseId } : {}),
-        },
-        claim.id,
-        tx,
-      );
+      // Her own claim is checked by her rules, on what she declared and the period it started with.
+      const checked =
+        claim.source === 'mother'
+          ? await this.checkMine(claim.motherId, inputOfMotherClaim(claim), claim.id, tx)
+          : await this.check(claim.employerId, inputOfEmployerClaim(claim), claim.id, tx);
       if (!checked.result.passes || !checked.policyVersionId) throw ClaimsException.rulesFailed(checked.result, '这笔申请现在不符合规定，不能批准，请填写原因后不予批准');
       await this.repo.decide(id, { status: 'approved', reason, by: me.userId, at: now, policyVersionId: checked.policyVersionId, check: checked.result }, tx);
       await this.repo.logDecision(
@@ -193,8 +214,13 @@ export class ClaimsService {
         tx,
       );
       const label = CLAIMABLE_SUBSIDY_LABELS[claim.subsidyCode];
-      await this.notifyEmployer(claim, 'claims.approved', '补贴申请已批准', `${who(claim.motherName)}的“${label}”已批准，金额${checked.result.amount}元（${checked.result.periodFrom}至${checked.result.periodTo}）`, tx);
-      await this.notifyMother(claim, 'claims.approved', '补贴已批准', `单位${claim.employerName}为您申领的“${label}”已批准`, tx);
+      const money = `金额${checked.result.amount}元（${checked.result.periodFrom}至${checked.result.periodTo}）`;
+      if (claim.source === 'mother') {
+        await this.notifyMother(claim, 'claims.approved', '补贴已批准', `您申请的“${label}”已批准，${money}`, tx);
+      } else {
+        await this.notifyEmployer(claim, 'claims.approved', '补贴申请已批准', `${who(claim.motherName)}的“${label}”已批准，${money}`, tx);
+        await this.notifyMother(claim, 'claims.approved', '补贴已批准', `单位${claim.employerName}为您申领的“${label}”已批准`, tx);
+      }
     });
     return this.detail(id, true);
   }
@@ -206,9 +232,66 @@ export class ClaimsService {
       await this.repo.decide(id, { status: 'rejected', reason, by: me.userId, at: now }, tx);
       await this.repo.logDecision({ claimId: id, action: 'rejected', actorId: me.userId, reason, amount: null, policyVersionId: claim.policyVersionId, check: null, at: now }, tx);
       const label = CLAIMABLE_SUBSIDY_LABELS[claim.subsidyCode];
-      await this.notifyEmployer(claim, 'claims.rejected', '补贴申请未获批准', `${who(claim.motherName)}的“${label}”未获批准：${reason}`, tx);
+      if (claim.source === 'mother') await this.notifyMother(claim, 'claims.rejected', '补贴申请未获批准', `您申请的“${label}”未获批准：${reason}`, tx);
+      else await this.notifyEmployer(claim, 'claims.rejected', '补贴申请未获批准', `${who(claim.motherName)}的“${label}”未获批准：${reason}`, tx);
     });
     return this.detail(id, true);
+  }
+
+  // --- her own claim ---------------------------------------------------------------------------
+
+  /** The check of the claim she is about to file for her own subsidy; nothing is written. */
+  async previewMine(me: Principal, input: MotherClaimInput): Promise<CheckedMotherClaim> {
+    return this.checkMine(this.motherOf(me), input, null);
+  }
+
+  /** Files her own claim when it passes the rules (CLAIM_RULES_FAILED otherwise, nothing written); it joins the officials' queue. */
+  async fileMine(me: Principal, input: MotherClaimInput): Promise<ClaimDetail> {
+    const motherId = this.motherOf(me);
+    const now = this.clock.now();
+    let claimId: string;
+    try {
+      claimId = await this.transactions.run(async (tx) => {
+        const checked = await this.checkMine(motherId, input, null, tx);
+        if (!checked.result.passes || !checked.policyVersionId) throw ClaimsException.rulesFailed(checked.result);
+        const id = await this.repo.insert(
+          {
+            hireId: checked.hire.id,
+            employerId: checked.hire.employerId,
+            motherId,
+            regionCode: checked.regionCode,
+            subsidyCode: MOTHER_SUBSIDY_CODE,
+            subsidyFamily: SUBSIDY_FAMILY[MOTHER_SUBSIDY_CODE],
+            source: 'mother',
+            status: 'submitted',
+            courseId: null,
+            socialInsuranceMonths: input.selfPaidInsuranceMonths ?? null,
+            employerContributionPerMonth: null,
+            accidentPremiumPerYear: null,
+            flexibleEmploymentRegisteredOn: input.flexibleEmploymentRegisteredOn ?? null,
+            policyVersionId: checked.policyVersionId,
+            check: checked.result,
+            createdBy: me.userId,
+            at: now,
+          },
+          tx,
+        );
+        await this.repo.logDecision(
+          { claimId: id, action: 'submitted', actorId: me.userId, reason: null, amount: checked.result.amount, policyVersionId: checked.policyVersionId, check: checked.result, at: now },
+          tx,
+        );
+        return id;
+      });
+    } catch (error) {
+      throw this.mapConflict(error);
+    }
+    return this.detail(claimId, false);
+  }
+
+  /** Every claim naming her: her own, and those her employers filed or 免申即享 put forward. */
+  async listMine(me: Principal): Promise<ClaimRow[]> {
+    if (!me.motherId) return [];
+    return this.repo.listForMother(me.motherId, 200);
   }
 
   /** The employer reports that an employment ended (离职). Claims are checked against it from then on. */
@@ -412,6 +495,49 @@ export class ClaimsService {
     return { result, policyVersionId: inForce?.versionId ?? null, hire, employer };
   }
 
+  /** Gathers the facts of her own claim and runs the rules; the policy and region are hers. */
+  private async checkMine(motherId: string, input: MotherClaimInput, excludeClaimId: string | null, tx?: Tx): Promise<CheckedMotherClaim> {
+    const hire = await this.facts.hire(input.hireId, tx);
+    if (!hire || hire.motherId !== motherId) throw new CommonException('NOT_FOUND', '录用记录不存在');
+    const employer = await this.facts.employer(hire.employerId, tx);
+    const mother = await this.facts.mother(motherId, tx);
+    if (!employer || !mother) throw new CommonException('NOT_FOUND', '录用记录不存在');
+    const registeredOn = input.flexibleEmploymentRegisteredOn;
+    if (registeredOn !== undefined && !isIsoDate(registeredOn)) throw ClaimsException.inputInvalid('请填写正确的灵活就业登记日期（年-月-日）');
+    if (input.periodFrom !== undefined && !isIsoDate(input.periodFrom)) throw ClaimsException.inputInvalid('请填写正确的申请起始月份（年-月）');
+    const periodFrom = motherClaimPeriodFrom(hire.startDate, input.periodFrom);
+    const inForce = await this.policyData.inForce(mother.regionCode, periodFrom, tx);
+    const others = (await this.facts.claimsOfMother(motherId, tx)).filter((c) => c.id !== excludeClaimId);
+    const result = checkMotherSubsidyClaim({
+      policy: inForce?.policy ?? null,
+      periodFrom,
+      today: isoDateInChina(this.clock.now()),
+      employerApproved: employer.status === 'approved',
+      hire: factsOf(hire),
+      application: applicationFactsOf(hire),
+      mother: eligibilityOf(mother, hire.startDate),
+      declared: {
+        ...(registeredOn !== undefined ? { flexibleEmploymentRegisteredOn: registeredOn } : {}),
+        ...(typeof input.selfPaidInsuranceMonths === 'number' ? { selfPaidInsuranceMonths: input.selfPaidInsuranceMonths } : {}),
+      },
+      otherClaims: others.map((c) => ({
+        id: c.id,
+        subsidyCode: c.subsidyCode,
+        status: c.status,
+        periodFrom: c.periodFrom,
+        periodTo: c.periodTo,
+        amount: c.amount,
+        policySource: c.policySource,
+      })),
+    });
+    return { result, policyVersionId: inForce?.versionId ?? null, hire, regionCode: mother.regionCode };
+  }
+
+  private motherOf(me: Principal): string {
+    if (!me.motherId) throw new CommonException('NOT_FOUND', '录用记录不存在');
+    return me.motherId;
+  }
+
   private async lockForOfficial(me: Principal, id: string, tx: Tx): Promise<ClaimRow> {
     const claim = await this.repo.find(id, tx, true);
     if (!claim || !isOfficialFor(me, claim.regionCode)) throw new CommonException('NOT_FOUND', '补贴申请不存在');
@@ -460,6 +586,40 @@ export class ClaimsService {
 /** Her name as an employer's notice shows it: masked (王*). */
 function who(name: string): string {
   return name ? maskName(name) : '妈妈';
+}
+
+function applicationFactsOf(hire: HireFacts): ClaimApplicationFacts {
+  return {
+    found: hire.application !== null,
+    matches:
+      hire.application !== null &&
+      hire.application.motherId === hire.motherId &&
+      hire.application.postId === hire.postId &&
+      hire.application.employerId === hire.employerId,
+    ...(hire.application ? { status: hire.application.status } : {}),
+  };
+}
+
+/** What a stored employer (or 免申即享) claim declared, to check it again at approval. */
+function inputOfEmployerClaim(claim: ClaimRow): ClaimInput {
+  return {
+    hireId: claim.hireId,
+    subsidyCode: claim.subsidyCode,
+    ...(claim.socialInsuranceMonths !== null ? { socialInsuranceMonths: claim.socialInsuranceMonths } : {}),
+    ...(claim.employerContributionPerMonth !== null ? { employerContributionPerMonth: claim.employerContributionPerMonth } : {}),
+    ...(claim.accidentPremiumPerYear !== null ? { accidentPremiumPerYear: claim.accidentPremiumPerYear } : {}),
+    ...(claim.courseId ? { courseId: claim.courseId } : {}),
+  };
+}
+
+/** What a stored mother's claim declared, to check it again at approval (same period start). */
+function inputOfMotherClaim(claim: ClaimRow): MotherClaimInput {
+  return {
+    hireId: claim.hireId,
+    ...(claim.flexibleEmploymentRegisteredOn ? { flexibleEmploymentRegisteredOn: claim.flexibleEmploymentRegisteredOn } : {}),
+    ...(claim.socialInsuranceMonths !== null ? { selfPaidInsuranceMonths: claim.socialInsuranceMonths } : {}),
+    periodFrom: claim.periodFrom,
+  };
 }
 
 function factsOf(hire: HireFacts): ClaimHireFacts {

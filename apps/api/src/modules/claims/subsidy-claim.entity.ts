@@ -2,6 +2,9 @@ import type { ClaimStatus, ClaimableSubsidyCode, SubsidyFamily } from '@mamagang
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { numericColumn } from '../posts/post.entity';
 
+/** Who put a claim forward: the employer, the system (免申即享) or the mother herself (her own subsidy). */
+export type ClaimSource = 'employer' | 'auto' | 'mother';
+
 /**
  * A subsidy claim for a reported hire (table `subsidy_claims`), filed by the employer or
  * proposed by the system (免申即享). `checkResult` and `policyVersionId` are what the claim was
@@ -16,7 +19,7 @@ export class SubsidyClaimEntity {
   @Column({ name: 'region_code', type: 'text' }) regionCode!: string;
   @Column({ name: 'subsidy_code', type: 'text' }) subsidyCode!: ClaimableSubsidyCode;
   @Column({ name: 'subsidy_family', type: 'text' }) subsidyFamily!: SubsidyFamily;
-  @Column({ type: 'text' }) source!: 'employer' | 'auto';
+  @Column({ type: 'text' }) source!: ClaimSource;
   @Column({ type: 'text' }) status!: ClaimStatus;
   @Column({ name: 'period_from', type: 'date' }) periodFrom!: string;
   @Column({ name: 'period_to', type: 'date' }) periodTo!: string;
@@ -28,6 +31,8 @@ export class SubsidyClaimEntity {
   employerContributionPerMonth!: number | null;
   @Column({ name: 'accident_premium_per_year', type: 'numeric', precision: 10, scale: 2, nullable: true, transformer: numericColumn })
   accidentPremiumPerYear!: number | null;
+  /** Her own claim: the day she declared she registered for flexible employment. */
+  @Column({ name: 'flexible_employment_registered_on', type: 'date', nullable: true }) flexibleEmploymentRegisteredOn!: string | null;
   @Column({ type: 'numeric', precision: 12, scale: 2, transformer: numericColumn }) amount!: number;
   @Column({ type: 'text' }) basis!: string;
   @Column({ name: 'policy_version_id', type: 'uuid' }) policyVersionId!: string;

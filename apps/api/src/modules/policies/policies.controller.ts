@@ -76,6 +76,16 @@ export class PoliciesController {
       items: c.items.map(toSubsidyItemDto),
       total: c.total,
       claims: c.claims.map(toClaimBriefDto),
+      hires: c.hires.map(({ hire, employerName }) => ({
+        hireId: hire.id,
+        employerName,
+        postTitle: hire.postTitle,
+        startDate: hire.startDate,
+        contractForm: hire.contractForm,
+        contractLabel: contractLabel(hire.contractForm),
+        contractMonths: hire.contractMonths,
+        endedOn: hire.endedOn,
+      })),
     };
   }
 

@@ -37,6 +37,8 @@ export interface MotherPolicyCentre {
   items: SubsidyItem[];
   total: number;
   claims: ClaimSummary[];
+  /** Her hires (newest first), so she can name the one her own claim is for. */
+  hires: { hire: HireFacts; employerName: string }[];
 }
 
 export interface HireSubsidies {
@@ -97,6 +99,9 @@ export class PoliciesService {
     const hires = await this.facts.hiresOfMother(mother.id, 20);
     const agreement = hires.find((h) => h.contractForm === 'service_agreement' && h.endedOn === null);
     const employer = agreement ? await this.facts.employer(agreement.employerId) : null;
+    const claims = await this.facts.claimsOfMother(mother.id);
+    // What she declared on a live claim of her own for it: the platform knows nothing else of her registration.
+    const ownClaim = agreement ? claims.find((c) => c.source === 'mother' && c.hireId === agreement.id && c.status !== 'rejected') : undefined;
     const items = inForce
       ? estimateMotherSubsidy(
           {
@@ -110,9 +115,9 @@ export class PoliciesService {
                     startDate: agreement.startDate,
                     fromApplication: fromRealApplication(agreement),
                     employerApproved: employer?.status === 'approved',
-                    // Not recorded in the product yet: she tells the station once she has done it.
-                    flexibleEmploymentRegistered: false,
-                    paysOwnSocialInsurance: false,
+                    // Known only from her own claim (POST /claims/mine), which the official verifies.
+                    flexibleEmploymentRegistered: ownClaim !== undefined,
+                    paysOwnSocialInsurance: ownClaim !== undefined,
                   },
                 }
               : {}),
@@ -121,7 +126,10 @@ export class PoliciesService {
         ).items
       : [];
     const total = round2(items.reduce((s, i) => s + i.total, 0));
-    const claims = await this.facts.claimsOfMother(mother.id);
+    const employerNames = new Map<string, string>();
+    for (const h of hires) {
+      if (!employerNames.has(h.employerId)) employerNames.set(h.employerId, (await this.facts.employer(h.employerId))?.name ?? '');
+    }
     return {
       on,
       regionCode: mother.regionCode,
@@ -134,6 +142,7 @@ export class PoliciesService {
       items,
       total,
       claims,
+      hires: hires.map((hire) => ({ hire, employerName: employerNames.get(hire.employerId) ?? '' })),
     };
   }
 

@@ -55,7 +55,7 @@ export interface ClaimSummary {
   motherId: string;
   subsidyCode: ClaimableSubsidyCode;
   status: ClaimStatus;
-  source: 'employer' | 'auto';
+  source: 'employer' | 'auto' | 'mother';
   periodFrom: string;
   periodTo: string;
   amount: number;
@@ -119,7 +119,7 @@ function toClaimSummary(r: Record<string, unknown>): ClaimSummary {
     motherId: r.mother_id as string,
     subsidyCode: r.subsidy_code as ClaimableSubsidyCode,
     status: r.status as ClaimStatus,
-    source: r.source as 'employer' | 'auto',
+    source: r.source as 'employer' | 'auto' | 'mother',
     periodFrom: r.period_from as string,
     periodTo: r.period_to as string,
     amount: Number(r.amount),
@@ -231,9 +231,13 @@ export class SubsidyFactsRepository {
     return rows.map(toClaimSummary);
   }
 
+  /** The claims about these hires that concern their employer (a mother's own claim is left out). */
   async claimsOfHires(hireIds: readonly string[], tx?: Tx): Promise<ClaimSummary[]> {
     if (hireIds.length === 0) return [];
-    const rows: Record<string, unknown>[] = await this.m(tx).query(`${CLAIM_SUMMARY_SQL} WHERE c.hire_id = ANY($1::uuid[]) ORDER BY c.created_at DESC`, [[...hireIds]]);
+    const rows: Record<string, unknown>[] = await this.m(tx).query(
+      `${CLAIM_SUMMARY_SQL} WHERE c.hire_id = ANY($1::uuid[]) AND c.source <> 'mother' ORDER BY c.created_at DESC`,
+      [[...hireIds]],
+    );
     return rows.map(toClaimSummary);
   }
 

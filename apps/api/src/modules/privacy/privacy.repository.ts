@@ -32,6 +32,8 @@ export interface PendingClaim {
   id: string;
   employerId: string;
   subsidyCode: string;
+  /** Her own claim (flexible employment): the employer never saw it, so is not told. */
+  byMother: boolean;
 }
 
 export interface ErasureResult {
@@ -169,10 +171,10 @@ export class PrivacyRepository {
 
   async undecidedClaims(motherId: string, tx: Tx): Promise<PendingClaim[]> {
     const rows: Row[] = await tx.query(
-      `SELECT id, employer_id, subsidy_code FROM subsidy_claims WHERE mother_id = $1 AND status IN ('proposed', 'submitted') FOR UPDATE`,
+      `SELECT id, employer_id, subsidy_code, source FROM subsidy_claims WHERE mother_id = $1 AND status IN ('proposed', 'submitted') FOR UPDATE`,
       [motherId],
     );
-    return rows.map((r) => ({ id: r.id as string, employerId: r.employer_id as string, subsidyCode: r.subsidy_code as string }));
+    return rows.map((r) => ({ id: r.id as string, employerId: r.employer_id as string, subsidyCode: r.subsidy_code as string, byMother: r.source === 'mother' }));
   }
 
   /**

@@ -106,6 +106,7 @@ export class PrivacyService {
         }
         withdrawn = pending.length;
         for (const c of await this.repo.undecidedClaims(mother.id, tx)) {
+          if (c.byMother) continue;
           await this.notifications.notify(
             {
               recipientKind: 'employer',

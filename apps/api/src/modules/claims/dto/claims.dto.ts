@@ -13,6 +13,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { ClaimRow, DecisionRow, FlagBrief } from '../claims.repository';
+import type { ClaimSource } from '../subsidy-claim.entity';
 import type { ClaimDetail } from '../claims.service';
 import { IsDecimalNumber } from '../../../common/validation/decimal-number';
 
@@ -58,6 +59,28 @@ export class ClaimInputDto {
   @IsOptional()
   @IsUUID('all', { message: '课程不正确' })
   courseId?: string;
+}
+
+/** POST /claims/mine (and …/mine/check): her own 灵活就业人员社会保险补贴. */
+export class MotherClaimInputDto {
+  @ApiProperty({ description: 'A hire of hers under a service agreement' })
+  @IsUUID('all', { message: '请选择录用记录' })
+  hireId!: string;
+
+  @ApiProperty({ example: '2022-08-20', description: 'The day she registered for flexible employment (灵活就业登记)' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '灵活就业登记日期格式应为YYYY-MM-DD' })
+  flexibleEmploymentRegisteredOn!: string;
+
+  @ApiProperty({ example: 12, description: 'Months of social insurance she paid herself as a flexible worker' })
+  @IsInt({ message: '自缴社保月数应为整数' })
+  @Min(0, { message: '自缴社保月数不能为负' })
+  @Max(120, { message: '自缴社保月数不超过120' })
+  selfPaidInsuranceMonths!: number;
+
+  @ApiPropertyOptional({ example: '2022-09', description: 'The month the claimed period starts; the hire’s start when absent (never before it)' })
+  @IsOptional()
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '申请起始月份格式应为YYYY-MM' })
+  periodFrom?: string;
 }
 
 export class ClaimListQueryDto {
@@ -158,6 +181,8 @@ export class ClaimDeclaredDto {
   @ApiProperty({ nullable: true, type: Number }) employerContributionPerMonth!: number | null;
   @ApiProperty({ nullable: true, type: Number }) accidentPremiumPerYear!: number | null;
   @ApiProperty({ nullable: true, type: String }) courseId!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Her own claim: the flexible-employment registration date she declared' })
+  flexibleEmploymentRegisteredOn!: string | null;
 }
 
 export class ClaimDto {
@@ -170,7 +195,7 @@ export class ClaimDto {
   @ApiProperty() regionCode!: string;
   @ApiProperty({ enum: CLAIMABLE_SUBSIDY_CODES }) subsidyCode!: ClaimableSubsidyCode;
   @ApiProperty() subsidyLabel!: string;
-  @ApiProperty({ enum: ['employer', 'auto'], description: 'auto: put forward by the system (免申即享)' }) source!: 'employer' | 'auto';
+  @ApiProperty({ enum: ['employer', 'auto', 'mother'], description: 'auto: put forward by the system (免申即享); mother: her own claim' }) source!: ClaimSource;
   @ApiProperty() sourceLabel!: string;
   @ApiProperty({ enum: STATUSES }) status!: ClaimStatus;
   @ApiProperty() statusLabel!: string;
@@ -188,6 +213,8 @@ export class ClaimDto {
   @ApiProperty() createdAt!: string;
 }
 
+const SOURCE_LABELS: Record<ClaimSource, string> = { employer: '单位申请', auto: '免申即享（系统推送）', mother: '本人申请' };
+
 export function toClaimDto(c: ClaimRow): ClaimDto {
   return {
     id: c.id,
@@ -200,9 +227,9 @@ export function toClaimDto(c: ClaimRow): ClaimDto {
     subsidyCode: c.subsidyCode,
     subsidyLabel: CLAIMABLE_SUBSIDY_LABELS[c.subsidyCode],
     source: c.source,
-    sourceLabel: c.source === 'auto' ? '免申即享（系统推送）' : '单位申请',
+    sourceLabel: SOURCE_LABELS[c.source],
     status: c.status,
-    statusLabel: CLAIM_STATUS_LABELS[c.status],
+    statusLabel: c.source === 'mother' && c.status === 'submitted' ? '本人已申请待审核' : CLAIM_STATUS_LABELS[c.status],
     periodFrom: c.periodFrom,
     periodTo: c.periodTo,
     months: c.months,
@@ -212,6 +239,7 @@ export function toClaimDto(c: ClaimRow): ClaimDto {
       employerContributionPerMonth: c.employerContributionPerMonth,
       accidentPremiumPerYear: c.accidentPremiumPerYear,
       courseId: c.courseId,
+      flexibleEmploymentRegisteredOn: c.flexibleEmploymentRegisteredOn,
     },
     amount: c.amount,
     basis: c.basis,
@@ -252,10 +280,10 @@ export class ClaimDetailDto extends ClaimDto {
   flags!: ClaimFlagDto[];
 }
 
-function toDecisionDto(d: DecisionRow): ClaimDecisionDto {
+function toDecisionDto(d: DecisionRow, source: ClaimSource): ClaimDecisionDto {
   return {
     action: d.action,
-    actionLabel: ACTION_LABELS[d.action],
+    actionLabel: source === 'mother' && d.action === 'submitted' ? '本人申请' : ACTION_LABELS[d.action],
     actor: d.actorId ? (d.actorName ?? '') : '系统',
     reason: d.reason,
     amount: d.amount,
@@ -269,7 +297,7 @@ function toFlagDto(f: FlagBrief): ClaimFlagDto {
 }
 
 export function toClaimDetailDto(d: ClaimDetail): ClaimDetailDto {
-  return { ...toClaimDto(d.claim), decisions: d.decisions.map(toDecisionDto), flags: d.flags.map(toFlagDto) };
+  return { ...toClaimDto(d.claim), decisions: d.decisions.map((x) => toDecisionDto(x, d.claim.source)), flags: d.flags.map(toFlagDto) };
 }
 
 export class ClaimPageDto {

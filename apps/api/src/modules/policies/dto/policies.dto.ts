@@ -324,7 +324,7 @@ export class ClaimBriefDto {
   @ApiProperty() subsidyCode!: ClaimableSubsidyCode;
   @ApiProperty({ enum: ['proposed', 'submitted', 'approved', 'rejected'] }) status!: ClaimStatus;
   @ApiProperty() statusLabel!: string;
-  @ApiProperty({ enum: ['employer', 'auto'], description: 'auto: proposed by the system (免申即享)' }) source!: 'employer' | 'auto';
+  @ApiProperty({ enum: ['employer', 'auto', 'mother'], description: 'auto: proposed by the system (免申即享); mother: her own claim' }) source!: 'employer' | 'auto' | 'mother';
   @ApiProperty() periodFrom!: string;
   @ApiProperty() periodTo!: string;
   @ApiProperty() amount!: number;
@@ -361,6 +361,19 @@ export class MotherPolicyCentreDto {
   @ApiProperty() total!: number;
   @ApiProperty({ type: [ClaimBriefDto], description: 'Claims for hires of hers, incl. those the system put forward (免申即享)' })
   claims!: ClaimBriefDto[];
+  @ApiProperty({ type: () => [MotherHireDto], description: 'Her hires, newest first (the ones her own claim may name)' })
+  hires!: MotherHireDto[];
+}
+
+export class MotherHireDto {
+  @ApiProperty() hireId!: string;
+  @ApiProperty() employerName!: string;
+  @ApiProperty() postTitle!: string;
+  @ApiProperty() startDate!: string;
+  @ApiProperty() contractForm!: string;
+  @ApiProperty() contractLabel!: string;
+  @ApiProperty() contractMonths!: number;
+  @ApiProperty({ nullable: true, type: String }) endedOn!: string | null;
 }
 
 export class EmployerStandingDto {

@@ -1,19 +1,26 @@
 import { Text, View } from '@tarojs/components'
 import { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
-import { getMyPolicies } from '../../../services/policies'
+import { ActionButton } from '../../../components/Form'
+import MotherClaimForm from '../../../components/MotherClaimForm'
+import { checkMyClaim, fileMyClaim, getMyPolicies } from '../../../services/policies'
 import type { MotherPolicyCentre } from '../../../types/api'
+
+/** Her own subsidy, which she claims herself once she has registered and pays her own insurance. */
+const OWN_CLAIM_CODE = 'mother_flexible_social_insurance'
 
 /** What she qualifies for under her region's policy in force, why, what is missing, how much. */
 export default function MyPoliciesPage() {
   const [centre, setCentre] = useState<MotherPolicyCentre | null>(null)
   const [failed, setFailed] = useState(false)
+  const [claiming, setClaiming] = useState(false)
 
-  useLoad(() => {
+  const load = () => {
     getMyPolicies({ silent: true })
       .then(setCentre)
       .catch(() => setFailed(true))
-  })
+  }
+  useLoad(load)
 
   // Her own benefits first, then what makes employers keen to hire her.
   const items = centre ? [...centre.items].sort((a, b) => Number(b.beneficiary === 'mother') - Number(a.beneficiary === 'mother') || Number(b.applies) - Number(a.applies)) : []
@@ -57,6 +64,16 @@ export default function MyPoliciesPage() {
           ))}
           {item.missing.length > 0 && <Text className='card__text'>还需要：{item.missing.join('；')}</Text>}
           <Text className='card__meta'>依据：{item.basis}</Text>
+          {item.code === OWN_CLAIM_CODE && !item.applies && centre && centre.hires.length > 0 && (
+            <>
+              {!claiming && (
+                <ActionButton kind='secondary' small onClick={() => setClaiming(true)}>
+                  申请补贴
+                </ActionButton>
+              )}
+              {claiming && <MotherClaimForm hires={centre.hires} onCheck={checkMyClaim} onSubmit={fileMyClaim} onFiled={load} />}
+            </>
+          )}
         </View>
       ))}
       {centre && centre.claims.length > 0 && (
