@@ -214,6 +214,55 @@ function check(code: ClaimCheckCode, passed: boolean, reason: string): ClaimChec
   return { code, label: CLAIM_CHECK_LABELS[code], passed, reason };
 }
 
+/** The policy in force on `on` and whether it names the subsidy (both checks, or one when there is none). */
+function policyChecks(policy: RegionalPolicy | null, rule: { clause: string; label: string } | undefined, on: IsoDate, subsidyLabel: string): ClaimCheck[] {
+  if (!policy) return [check('policy_in_force', false, `${on}当地没有在有效期内的妈妈岗补贴政策`)];
+  const period = policy.effectiveTo ? `${policy.effectiveFrom}至${policy.effectiveTo}` : `${policy.effectiveFrom}起`;
+  return [
+    check('policy_in_force', true, `${policy.source}（有效期${period}）适用于${on}`),
+    rule
+      ? check('subsidy_in_policy', true, `${policy.source}${rule.clause}规定了“${rule.label}”`)
+      : check('subsidy_in_policy', false, `${policy.source}没有规定“${subsidyLabel}”这一项`),
+  ];
+}
+
+/**
+ * Who was hired and how, the same for every claim: a filed employer, a hire from her real
+ * application on the platform, and a mother within the service's scope on her start date.
+ * `employerNoun` and `applicant` word the reasons for who reads them (an official or herself).
+ */
+function hireChecks(p: {
+  employerApproved: boolean;
+  employerNoun: '单位' | '用人单位';
+  application: ClaimApplicationFacts;
+  mother: MotherEligibility;
+  hireStart: IsoDate;
+  applicant: '她' | '您';
+}): ClaimCheck[] {
+  const { application } = p;
+  const checks: ClaimCheck[] = [
+    p.employerApproved
+      ? check('employer_approved', true, `${p.employerNoun}已完成妈妈岗备案并通过审核`)
+      : check('employer_approved', false, `${p.employerNoun}尚未完成妈妈岗备案或备案未通过审核`),
+  ];
+  if (!application.found) {
+    checks.push(check('hire_from_application', false, '找不到这次录用对应的平台申请记录'));
+  } else if (!application.matches) {
+    checks.push(check('hire_from_application', false, '录用登记与申请记录不一致（人员、岗位或单位不同）'));
+  } else if (application.status !== 'hired') {
+    const status = application.status ? APPLICATION_STATUS_LABELS[application.status] : '未知';
+    checks.push(check('hire_from_application', false, `对应申请的状态为“${status}”，不是“已录用”`));
+  } else {
+    checks.push(check('hire_from_application', true, `${p.applicant}通过平台申请岗位，单位通过申请后登记了录用`));
+  }
+  checks.push(
+    p.mother.eligible
+      ? check('mother_eligible', true, `入职（${p.hireStart}）时在法定劳动年龄内并抚养12周岁以下孩子`)
+      : check('mother_eligible', false, `入职（${p.hireStart}）时不符合妈妈岗服务对象条件（法定劳动年龄内、抚养12周岁以下孩子的妇女）`),
+  );
+  return checks;
+}
+
 function periodLastDay(from: IsoDate, months: number): IsoDate {
   return addDays(addMonths(from, Math.max(1, months)), -1);
 }
@@ -245,39 +294,10 @@ export function checkSubsidyClaim(input: ClaimCheckInput): ClaimCheckResult {
 
   // --- the policy and its rule
   const rule = policy ? policy.rules.find((r) => r.code === subsidyCode) : undefined;
-  if (!policy) {
-    checks.push(check('policy_in_force', false, `${input.referenceDate}当地没有在有效期内的妈妈岗补贴政策`));
-  } else {
-    const period = policy.effectiveTo ? `${policy.effectiveFrom}至${policy.effectiveTo}` : `${policy.effectiveFrom}起`;
-    checks.push(check('policy_in_force', true, `${policy.source}（有效期${period}）适用于${input.referenceDate}`));
-    checks.push(
-      rule
-        ? check('subsidy_in_policy', true, `${policy.source}${rule.clause}规定了“${rule.label}”`)
-        : check('subsidy_in_policy', false, `${policy.source}没有规定“${SUBSIDY_FAMILY_LABELS[family]}”这一项`),
-    );
-  }
+  checks.push(...policyChecks(policy, rule, input.referenceDate, SUBSIDY_FAMILY_LABELS[family]));
 
   // --- who and how she was hired
-  checks.push(
-    employer.approved
-      ? check('employer_approved', true, '单位已完成妈妈岗备案并通过审核')
-      : check('employer_approved', false, '单位尚未完成妈妈岗备案或备案未通过审核'),
-  );
-  if (!application.found) {
-    checks.push(check('hire_from_application', false, '找不到这次录用对应的平台申请记录'));
-  } else if (!application.matches) {
-    checks.push(check('hire_from_application', false, '录用登记与申请记录不一致（人员、岗位或单位不同）'));
-  } else if (application.status !== 'hired') {
-    const status = application.status ? APPLICATION_STATUS_LABELS[application.status] : '未知';
-    checks.push(check('hire_from_application', false, `对应申请的状态为“${status}”，不是“已录用”`));
-  } else {
-    checks.push(check('hire_from_application', true, '她通过平台申请岗位，单位通过申请后登记了录用'));
-  }
-  checks.push(
-    mother.eligible
-      ? check('mother_eligible', true, `入职（${hire.startDate}）时在法定劳动年龄内并抚养12周岁以下孩子`)
-      : check('mother_eligible', false, `入职（${hire.startDate}）时不符合妈妈岗服务对象条件（法定劳动年龄内、抚养12周岁以下孩子的妇女）`),
-  );
+  checks.push(...hireChecks({ employerApproved: employer.approved, employerNoun: '单位', application, mother, hireStart: hire.startDate, applicant: '她' }));
 
   // --- the rule's own conditions
   let months: number | undefined;
@@ -546,38 +566,8 @@ export function checkMotherSubsidyClaim(input: MotherClaimCheckInput): ClaimChec
   const periodFrom = input.periodFrom;
 
   const rule = policy ? findRule(policy, code) : undefined;
-  if (!policy) {
-    checks.push(check('policy_in_force', false, `${periodFrom}当地没有在有效期内的妈妈岗补贴政策`));
-  } else {
-    const period = policy.effectiveTo ? `${policy.effectiveFrom}至${policy.effectiveTo}` : `${policy.effectiveFrom}起`;
-    checks.push(check('policy_in_force', true, `${policy.source}（有效期${period}）适用于${periodFrom}`));
-    checks.push(
-      rule
-        ? check('subsidy_in_policy', true, `${policy.source}${rule.clause}规定了“${rule.label}”`)
-        : check('subsidy_in_policy', false, `${policy.source}没有规定“${CLAIMABLE_SUBSIDY_LABELS[code]}”这一项`),
-    );
-  }
-
-  checks.push(
-    input.employerApproved
-      ? check('employer_approved', true, '用人单位已完成妈妈岗备案并通过审核')
-      : check('employer_approved', false, '用人单位尚未完成妈妈岗备案或备案未通过审核'),
-  );
-  if (!application.found) {
-    checks.push(check('hire_from_application', false, '找不到这次录用对应的平台申请记录'));
-  } else if (!application.matches) {
-    checks.push(check('hire_from_application', false, '录用登记与申请记录不一致（人员、岗位或单位不同）'));
-  } else if (application.status !== 'hired') {
-    const status = application.status ? APPLICATION_STATUS_LABELS[application.status] : '未知';
-    checks.push(check('hire_from_application', false, `对应申请的状态为“${status}”，不是“已录用”`));
-  } else {
-    checks.push(check('hire_from_application', true, '您通过平台申请岗位，单位通过申请后登记了录用'));
-  }
-  checks.push(
-    mother.eligible
-      ? check('mother_eligible', true, `入职（${hire.startDate}）时在法定劳动年龄内并抚养12周岁以下孩子`)
-      : check('mother_eligible', false, `入职（${hire.startDate}）时不符合妈妈岗服务对象条件（法定劳动年龄内、抚养12周岁以下孩子的妇女）`),
-  );
+  checks.push(...policyChecks(policy, rule, periodFrom, CLAIMABLE_SUBSIDY_LABELS[code]));
+  checks.push(...hireChecks({ employerApproved: input.employerApproved, employerNoun: '用人单位', application, mother, hireStart: hire.startDate, applicant: '您' }));
 
   // --- the agreement
   const minMonths = rule?.minAgreementMonths;
