@@ -113,6 +113,8 @@ try {
     await inCard(page, FAIR.title).waitFor()
     await shot(page, 'mother-fairs-near')
     await inCard(page, FAIR.title).click()
+    // The detail page, not the list still on screen during the navigation.
+    await page.getByRole('heading', { name: FAIR.title }).waitFor()
     await page.getByText(`亲子安排：现场设儿童托管区和母婴室，可带孩子参加`).filter({ visible: true }).waitFor()
     await page.getByRole('button', { name: '报名参加' }).click()
     const codeGroup = page.getByRole('group', { name: /^入场签到码 / })

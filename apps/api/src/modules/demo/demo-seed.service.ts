@@ -182,7 +182,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
       date: isoDateInChina(new Date(now.getTime() + 7 * 86_400_000)),
       startTime: '09:00',
       endTime: '11:30',
-      childFriendly: '现场设儿童托管区和母婴室，可带孩子参加',
+      childFriendly: '驿站儿童室开放，志愿者帮忙照看孩子；现场有母婴室',
       seats: 120,
       employers: invited.map((e) => ({ employerId: e.employerId, postIds: e.postIds.slice(0, 3) })),
     };
