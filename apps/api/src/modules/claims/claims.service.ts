@@ -31,7 +31,7 @@ import { SubsidyFactsRepository, type EmployerFacts, type HireFacts } from '../p
 import { TrainingService } from '../training/training.service';
 import { isEmployerMember, isOfficialFor, officialRegionsOf, type Principal } from '../users/principal';
 import { ClaimsException } from './claims.errors';
-import { ClaimsRepository, type ClaimRow, type DecisionRow, type FlagBrief } from './claims.repository';
+import { ClaimsRepository, type ClaimRow, type DecisionRow, type FlagBrief, type NewClaim } from './claims.repository';
 
 export interface ClaimInput {
   hireId: string;
@@ -126,43 +126,24 @@ export class ClaimsService {
   /** Files a claim that passes the rules; one that fails answers CLAIM_RULES_FAILED with every reason. */
   async file(me: Principal, employerId: string, input: ClaimInput): Promise<ClaimDetail> {
     this.assertMember(me, employerId);
-    const now = this.clock.now();
-    let claimId: string;
-    try {
-      claimId = await this.transactions.run(async (tx) => {
-        const checked = await this.check(employerId, input, null, tx);
-        if (!checked.result.passes || !checked.policyVersionId) throw ClaimsException.rulesFailed(checked.result);
-        const id = await this.repo.insert(
-          {
-            hireId: checked.hire.id,
-            employerId,
-            motherId: checked.hire.motherId,
-            regionCode: checked.employer.regionCode,
-            subsidyCode: input.subsidyCode,
-            subsidyFamily: SUBSIDY_FAMILY[input.subsidyCode],
-            source: 'employer',
-            status: 'submitted',
-            courseId: input.courseId ?? null,
-            socialInsuranceMonths: input.socialInsuranceMonths ?? null,
-            employerContributionPerMonth: input.employerContributionPerMonth ?? null,
-            accidentPremiumPerYear: input.accidentPremiumPerYear ?? null,
-            policyVersionId: checked.policyVersionId,
-            check: checked.result,
-            createdBy: me.userId,
-            at: now,
-          },
-          tx,
-        );
-        await this.repo.logDecision(
-          { claimId: id, action: 'submitted', actorId: me.userId, reason: null, amount: checked.result.amount, policyVersionId: checked.policyVersionId, check: checked.result, at: now },
-          tx,
-        );
-        return id;
-      });
-    } catch (error) {
-      throw this.mapConflict(error);
-    }
-    return this.detail(claimId, false);
+    return this.submit(me, async (tx) => {
+      const checked = await this.check(employerId, input, null, tx);
+      return {
+        checked,
+        claim: {
+          hireId: checked.hire.id,
+          employerId,
+          motherId: checked.hire.motherId,
+          regionCode: checked.employer.regionCode,
+          subsidyCode: input.subsidyCode,
+          source: 'employer',
+          courseId: input.courseId ?? null,
+          socialInsuranceMonths: input.socialInsuranceMonths ?? null,
+          employerContributionPerMonth: input.employerContributionPerMonth ?? null,
+          accidentPremiumPerYear: input.accidentPremiumPerYear ?? null,
+        },
+      };
+    });
   }
 
   async listForEmployer(me: Principal, employerId: string, status: ClaimStatus | null): Promise<ClaimRow[]> {
@@ -248,27 +229,50 @@ export class ClaimsService {
   /** Files her own claim when it passes the rules (CLAIM_RULES_FAILED otherwise, nothing written); it joins the officials' queue. */
   async fileMine(me: Principal, input: MotherClaimInput): Promise<ClaimDetail> {
     const motherId = this.motherOf(me);
+    return this.submit(me, async (tx) => {
+      const checked = await this.checkMine(motherId, input, null, tx);
+      return {
+        checked,
+        claim: {
+          hireId: checked.hire.id,
+          employerId: checked.hire.employerId,
+          motherId,
+          regionCode: checked.regionCode,
+          subsidyCode: MOTHER_SUBSIDY_CODE,
+          source: 'mother',
+          courseId: null,
+          socialInsuranceMonths: input.selfPaidInsuranceMonths ?? null,
+          employerContributionPerMonth: null,
+          accidentPremiumPerYear: null,
+          flexibleEmploymentRegisteredOn: input.flexibleEmploymentRegisteredOn ?? null,
+        },
+      };
+    });
+  }
+
+  /**
+   * Files a claim, the employer's or hers, in one transaction: the rules run on the data read in
+   * it; a claim that fails them answers CLAIM_RULES_FAILED with every reason and writes nothing;
+   * one that passes is stored with the check and its policy version and logged as submitted.
+   */
+  private async submit(
+    me: Principal,
+    prepare: (tx: Tx) => Promise<{
+      checked: { result: ClaimCheckResult; policyVersionId: string | null };
+      claim: Omit<NewClaim, 'subsidyFamily' | 'status' | 'policyVersionId' | 'check' | 'createdBy' | 'at'>;
+    }>,
+  ): Promise<ClaimDetail> {
     const now = this.clock.now();
     let claimId: string;
     try {
       claimId = await this.transactions.run(async (tx) => {
-        const checked = await this.checkMine(motherId, input, null, tx);
+        const { checked, claim } = await prepare(tx);
         if (!checked.result.passes || !checked.policyVersionId) throw ClaimsException.rulesFailed(checked.result);
         const id = await this.repo.insert(
           {
-            hireId: checked.hire.id,
-            employerId: checked.hire.employerId,
-            motherId,
-            regionCode: checked.regionCode,
-            subsidyCode: MOTHER_SUBSIDY_CODE,
-            subsidyFamily: SUBSIDY_FAMILY[MOTHER_SUBSIDY_CODE],
-            source: 'mother',
+            ...claim,
+            subsidyFamily: SUBSIDY_FAMILY[claim.subsidyCode],
             status: 'submitted',
-            courseId: null,
-            socialInsuranceMonths: input.selfPaidInsuranceMonths ?? null,
-            employerContributionPerMonth: null,
-            accidentPremiumPerYear: null,
-            flexibleEmploymentRegisteredOn: input.flexibleEmploymentRegisteredOn ?? null,
             policyVersionId: checked.policyVersionId,
             check: checked.result,
             createdBy: me.userId,

@@ -4,6 +4,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested, IsDefined } from 'class-validator';
 import type { EmployerEntity, EmployerStatus } from '../employer.entity';
 import type { EmployerView } from '../employers.service';
+import { queryBoolean } from '../../../common/validation/query-boolean';
 
 const NOT_BLANK = /\S/;
 
@@ -114,8 +115,6 @@ export class FriendlyEmployerDto {
   friendly!: boolean;
 }
 
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
-
 export class DirectoryQueryDto {
   @ApiPropertyOptional({ example: '371000', description: 'A city covers its districts' })
   @IsOptional()
@@ -129,7 +128,7 @@ export class DirectoryQueryDto {
 
   @ApiPropertyOptional({ type: Boolean })
   @IsOptional()
-  @Transform(toBoolean)
+  @Transform(queryBoolean)
   @IsBoolean({ message: 'friendly 应为 true 或 false' })
   friendly?: boolean;
 

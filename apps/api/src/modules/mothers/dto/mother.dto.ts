@@ -17,6 +17,7 @@ import {
 } from 'class-validator';
 import { POST_TYPE_CODES, WORKING_MODE_CODES } from '@mamagang/domain';
 import { IsDecimalNumber } from '../../../common/validation/decimal-number';
+import { WeeklyWindowDto } from '../../../common/validation/weekly-window.dto';
 
 export class GeoPointDto {
   @ApiProperty({ example: 37.513, minimum: -90, maximum: 90 })
@@ -46,29 +47,7 @@ export class ChildBirthDto {
   birthMonth!: number;
 }
 
-export class WeeklyWindowDto {
-  @ApiProperty({ example: 1, description: 'ISO weekday, Monday = 1, Sunday = 7' })
-  @IsInt({ message: '星期应为1到7' })
-  @Min(1, { message: '星期应为1到7' })
-  @Max(7, { message: '星期应为1到7' })
-  day!: number;
-
-  @ApiProperty({ example: '09:00' })
-  @IsString()
-  @Matches(/^\d{1,2}:\d{2}$/, { message: '时间格式应为“时:分”，如 09:00' })
-  start!: string;
-
-  @ApiProperty({ example: '15:00' })
-  @IsString()
-  @Matches(/^\d{1,2}:\d{2}$/, { message: '时间格式应为“时:分”，如 15:00' })
-  end!: string;
-}
-
-/**
- * Her own profile. PUT replaces what she states: an optional field left out is cleared, except
- * `name`, which keeps the name on record (a station may have recorded her real name). Fields a
- * station records at the desk (ID number, phone, birth date, standings, consent) are not here.
- */
+/** The privacy notice version she agreed to, the first time she saves her profile. */
 export class SelfConsentDto {
   @ApiProperty({ example: 'sensitive-v1' })
   @IsString({ message: '告知书版本应为文字' })
@@ -76,6 +55,11 @@ export class SelfConsentDto {
   noticeVersion!: string;
 }
 
+/**
+ * Her own profile. PUT replaces what she states: an optional field left out is cleared, except
+ * `name`, which keeps the name on record (a station may have recorded her real name). Fields a
+ * station records at the desk (ID number, phone, birth date, standings, consent) are not here.
+ */
 export class PutMotherProfileDto {
   @ApiPropertyOptional({ example: '王丽', maxLength: 30 })
   @IsOptional()

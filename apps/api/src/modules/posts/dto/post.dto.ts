@@ -47,6 +47,7 @@ import { EmployerFacilitiesDto, LatLngDto, LatLngOutDto } from '../../employers/
 import type { EmployerEntity } from '../../employers/employer.entity';
 import type { PostEntity, PostStatus } from '../post.entity';
 import { IsDecimalNumber } from '../../../common/validation/decimal-number';
+import { WeeklyWindowDto } from '../../../common/validation/weekly-window.dto';
 
 const NOT_BLANK = /\S/;
 
@@ -83,36 +84,18 @@ export class PayInputDto {
   hoursPerTask?: number;
 }
 
-export class WindowDto {
-  @ApiProperty({ example: 1, description: 'ISO weekday, Monday = 1' })
-  @IsInt({ message: '星期应为1-7' })
-  @Min(1, { message: '星期应为1-7' })
-  @Max(7, { message: '星期应为1-7' })
-  day!: 1 | 2 | 3 | 4 | 5 | 6 | 7;
-
-  @ApiProperty({ example: '09:00' })
-  @IsString()
-  @Matches(/^\d{1,2}:\d{2}$/, { message: '时间格式应为“时:分”，如 09:00' })
-  start!: string;
-
-  @ApiProperty({ example: '15:00' })
-  @IsString()
-  @Matches(/^\d{1,2}:\d{2}$/, { message: '时间格式应为“时:分”，如 15:00' })
-  end!: string;
-}
-
 export class ScheduleInputDto {
   @ApiProperty({ description: 'No fixed hours: she arranges her time' })
   @IsBoolean({ message: '请选择工作时间是否灵活' })
   flexible!: boolean;
 
-  @ApiProperty({ type: [WindowDto] })
+  @ApiProperty({ type: [WeeklyWindowDto] })
   @IsArray()
   @ArrayMaxSize(28, { message: '时间段不超过28个' })
   @IsObject({ each: true, message: '每一项都应为对象' })
   @ValidateNested({ each: true })
-  @Type(() => WindowDto)
-  windows!: WindowDto[];
+  @Type(() => WeeklyWindowDto)
+  windows!: WeeklyWindowDto[];
 
   @ApiPropertyOptional({ example: 20, description: 'Required when flexible; otherwise computed from the windows' })
   @IsOptional()

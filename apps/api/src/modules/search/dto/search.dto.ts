@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { CHILDCARE_STAGE_CODES, POST_TYPE_CODES, WORKING_MODE_CODES } from '@mamagang/domain';
 import { PAGE_SIZE } from '../search.ranking';
+import { queryBoolean } from '../../../common/validation/query-boolean';
 
 /** Results come from a window of this many nearest candidates: 10 pages of 20. */
 export const CANDIDATE_WINDOW = 200;
@@ -11,8 +12,6 @@ export const DEFAULT_RADIUS_KM = 10;
 export const MAX_RADIUS_KM = 50;
 
 /** 'true' / 'false' from a query string; anything else stays as is and fails @IsBoolean. */
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
-
 export class PageQueryDto {
   @ApiPropertyOptional({ default: 1, minimum: 1, maximum: MAX_PAGE, description: `${PAGE_SIZE} a page; search shows at most ${CANDIDATE_WINDOW} posts` })
   @IsOptional()
@@ -73,7 +72,7 @@ export class SearchQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ description: `Only posts whose hours fall at least 80% in her free time (or flexible); needs a mother's profile` })
   @IsOptional()
-  @Transform(toBoolean)
+  @Transform(queryBoolean)
   @IsBoolean({ message: 'fitsMyHours 应为 true 或 false' })
   fitsMyHours?: boolean;
 
@@ -86,13 +85,13 @@ export class SearchQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ description: 'Only remote posts, from anywhere (no distance limit)' })
   @IsOptional()
-  @Transform(toBoolean)
+  @Transform(queryBoolean)
   @IsBoolean({ message: 'remote 应为 true 或 false' })
   remote?: boolean;
 
   @ApiPropertyOptional({ description: 'Only take-home posts, nearest first, no distance limit' })
   @IsOptional()
-  @Transform(toBoolean)
+  @Transform(queryBoolean)
   @IsBoolean({ message: 'takeHome 应为 true 或 false' })
   takeHome?: boolean;
 

@@ -36,6 +36,7 @@ import type { CourseProviderKind, CourseStatus, SignupStatus } from '../course.e
 import type { CourseRow, SessionRow, SignupRow } from '../training.repository';
 import { IsDecimalNumber } from '../../../common/validation/decimal-number';
 import { IsInstant } from '../../../common/validation/instant';
+import { queryBoolean } from '../../../common/validation/query-boolean';
 
 const NOT_BLANK = /\S/;
 export const PROVIDER_KINDS: readonly CourseProviderKind[] = ['station', 'official', 'employer'];
@@ -152,8 +153,6 @@ export class CreateCourseDto {
   sessions!: SessionInputDto[];
 }
 
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
-
 export class CourseQueryDto {
   @ApiPropertyOptional({ example: '371000', description: 'A city covers its districts' })
   @IsOptional()
@@ -167,7 +166,7 @@ export class CourseQueryDto {
 
   @ApiPropertyOptional({ type: Boolean })
   @IsOptional()
-  @Transform(toBoolean)
+  @Transform(queryBoolean)
   @IsBoolean({ message: 'online 应为 true 或 false' })
   online?: boolean;
 
